@@ -1,0 +1,112 @@
+import { config as loadDotenv } from 'dotenv';
+import { buildApp } from '../http/app.js';
+import { serve } from '../http/server.js';
+import { ConfigError, loadConfig, type Config } from '../platform/config.js';
+import { resolveDatabase } from '../platform/database-url.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+import { migrateDown, migrateUp } from '../platform/migrations.js';
+import { createRuntime } from '../runtime.js';
+import { startWorker } from '../worker/worker.js';
+
+const USAGE = `Usage: catalytic <command>
+
+  serve                 API and worker in one process (port 8000 by default)
+  api                   HTTP API only
+  worker                background worker only (mail outbox, jobs)
+  migrate [up|down N]   apply pending migrations, or revert the newest N
+  lattice <op> ...      run a lattice operation locally and print JSON (catalytic lattice --help)
+  bench calibrate       measure the engine's cost-model constants
+
+Configuration comes from the environment and .env; see README.md.`;
+
+async function migrated(config: Config, logger: Logger) {
+  const database = await resolveDatabase(config, logger);
+  const applied = await migrateUp(database.url);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  return database;
+}
+
+async function runService(config: Config, logger: Logger, parts: { api: boolean; worker: boolean }): Promise<void> {
+  const database = await migrated(config, logger);
+  const runtime = await createRuntime({ config, databaseUrl: database.url, logger });
+  const worker = parts.worker ? startWorker(runtime) : null;
+  const closeAll = async () => {
+    await worker?.stop();
+    await runtime.close();
+    await database.stop();
+  };
+  if (!parts.api) {
+    runtime.lifecycle.markStarted();
+    logger.info('worker running');
+    const stop = async () => {
+      runtime.lifecycle.markDraining();
+      await closeAll();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  const app = await buildApp(runtime.appDeps());
+  await serve(app, { host: config.HOST, port: config.PORT, graceMs: config.SHUTDOWN_GRACE_MS, lifecycle: runtime.lifecycle, logger, onClose: closeAll });
+}
+
+async function runMigrate(config: Config, logger: Logger, args: string[]): Promise<void> {
+  const database = await resolveDatabase(config, logger);
+  try {
+    if (args[0] === 'down') {
+      const steps = Number(args[1] ?? 1);
+      if (!Number.isInteger(steps) || steps < 1) throw new Error('migrate down takes a positive number of steps');
+      logger.info({ reverted: await migrateDown(database.url, steps) }, 'migrations reverted');
+    } else {
+      logger.info({ applied: await migrateUp(database.url) }, 'migrations applied');
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'lattice') {
+    const { runLatticeCommand } = await import('./lattice-command.js');
+    return runLatticeCommand(rest);
+  }
+  if (command === 'bench' && rest[0] === 'calibrate') {
+    const { runCalibrateCommand } = await import('./bench-command.js');
+    return runCalibrateCommand(rest.slice(1));
+  }
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`catalytic: ${err.message}\n`);
+      return 78;
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  switch (command) {
+    case 'serve':
+      await runService(config, logger, { api: true, worker: true });
+      return -1;
+    case 'api':
+      await runService(config, logger, { api: true, worker: false });
+      return -1;
+    case 'worker':
+      await runService(config, logger, { api: false, worker: true });
+      return -1;
+    case 'migrate':
+      await runMigrate(config, logger, rest);
+      return 0;
+    default:
+      process.stderr.write(`catalytic: unknown command "${command}"\n\n${USAGE}\n`);
+      return 2;
+  }
+}

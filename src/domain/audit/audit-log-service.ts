@@ -1,0 +1,51 @@
+import type { Database } from '../../platform/database.js';
+import type { Principal } from '../identity/principal.js';
+import { pageOf, type Page, type PageRequest } from '../page.js';
+import { listAudit, type AuditRow } from './audit-repository.js';
+
+export interface AuditQuery {
+  action?: string;
+  actorId?: string;
+  since?: Date;
+  until?: Date;
+}
+
+export interface AuditView {
+  id: string;
+  actor_id: string | null;
+  actor_type: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  request_id: string | null;
+  created_at: string;
+}
+
+const auditView = (r: AuditRow): AuditView => ({
+  id: r.id,
+  actor_id: r.actor_id,
+  actor_type: r.actor_type,
+  action: r.action,
+  target_type: r.target_type,
+  target_id: r.target_id,
+  details: r.details,
+  ip: r.ip,
+  request_id: r.request_id,
+  created_at: r.created_at.toISOString(),
+});
+
+/** Reads the tenant's audit trail, newest first. Writing happens in each area's own transactions. */
+export class AuditLogService {
+  constructor(private readonly deps: { db: Database }) {}
+
+  async list(principal: Principal, query: AuditQuery, page: PageRequest): Promise<Page<AuditView>> {
+    const before = page.after ? { createdAt: new Date(page.after.createdAt), id: page.after.id } : undefined;
+    const { rows, total } = await this.deps.db.tenantTransaction(principal.tenantId, (db) =>
+      listAudit(db, principal.tenantId, { ...query, limit: page.limit + 1, before }),
+    );
+    const positioned = rows.map((r) => ({ ...r, position_at: r.created_at.toISOString() }));
+    return pageOf(positioned, page.limit, total, auditView);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Queryable } from '../../platform/database.js';
+import { uuidv7 } from '../../platform/ids.js';
+
+export interface AuditEntry {
+  tenantId: string;
+  actorId: string | null;
+  actorType: 'user' | 'api_key' | 'system';
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+  requestId?: string | null;
+}
+
+export interface AuditRow {
+  id: string;
+  tenant_id: string;
+  actor_id: string | null;
+  actor_type: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  request_id: string | null;
+  created_at: Date;
+}
+
+export interface AuditFilter {
+  action?: string;
+  actorId?: string;
+  since?: Date;
+  until?: Date;
+  limit: number;
+  /** Keyset cursor: rows strictly older than this (created_at, id). */
+  before?: { createdAt: Date; id: string };
+}
+
+/** Writes one audit row on the caller's connection, so it commits or rolls back with the change it records. */
+export async function recordAudit(db: Queryable, e: AuditEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_logs (id, tenant_id, actor_id, actor_type, action, target_type, target_id, details, ip, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [uuidv7(), e.tenantId, e.actorId, e.actorType, e.action, e.targetType ?? null, e.targetId ?? null, e.details ?? {}, e.ip ?? null, e.requestId ?? null],
+  );
+}
+
+export async function listAudit(db: Queryable, tenantId: string, f: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+  const where = ['tenant_id = $1'];
+  const values: unknown[] = [tenantId];
+  const add = (sql: string, v: unknown) => {
+    values.push(v);
+    where.push(sql.replace('?', `$${values.length}`));
+  };
+  if (f.action) add('action = ?', f.action);
+  if (f.actorId) add('actor_id = ?', f.actorId);
+  if (f.since) add('created_at >= ?', f.since);
+  if (f.until) add('created_at <= ?', f.until);
+  const countSql = `SELECT count(*)::int AS n FROM audit_logs WHERE ${where.join(' AND ')}`;
+  const total = (await db.query<{ n: number }>(countSql, values)).rows[0].n;
+  if (f.before) {
+    values.push(f.before.createdAt, f.before.id);
+    where.push(`(created_at, id) < ($${values.length - 1}, $${values.length})`);
+  }
+  values.push(f.limit);
+  const { rows } = await db.query<AuditRow>(
+    `SELECT * FROM audit_logs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
+    values,
+  );
+  return { rows, total };
+}

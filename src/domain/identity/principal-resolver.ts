@@ -1,0 +1,189 @@
+import type { Database } from '../../platform/database.js';
+import type { KeyValueStore } from '../../platform/key-value-store.js';
+import { hashToken, parseApiKey, tokenMatchesHash } from '../auth/opaque-tokens.js';
+import type { TokenService } from '../auth/token-service.js';
+import { AppError } from '../errors.js';
+import { findAccount, type AccountRow } from './identity-repository.js';
+import { type Principal, roleForScopes, type Scope } from './principal.js';
+import { revocationKeys } from './revocation.js';
+import { tokenFailure } from './token-failure.js';
+
+interface CachedAccount {
+  account: AccountRow;
+  userEpoch: string | null;
+  tenantEpoch: string | null;
+  loadedAt: number;
+}
+
+interface ApiKeyRow {
+  id: string;
+  tenant_id: string;
+  key_hash: string;
+  scopes: Scope[];
+  created_by: string | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  tenant_status: string;
+  plan_code: string;
+}
+
+interface CachedKey {
+  row: ApiKeyRow;
+  keyEpoch: string | null;
+  tenantEpoch: string | null;
+  loadedAt: number;
+}
+
+export interface ResolverOptions {
+  db: Database;
+  store: KeyValueStore;
+  tokens: TokenService;
+  clock?: () => number;
+  /** Upper bound on how long a cached view may live even when no epoch changes. */
+  maxAgeMs?: number;
+  capacity?: number;
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** A Map used as a bounded LRU: re-insertion moves a key to the back. */
+class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+  get(k: K): V | undefined {
+    const v = this.map.get(k);
+    if (v !== undefined) {
+      this.map.delete(k);
+      this.map.set(k, v);
+    }
+    return v;
+  }
+  set(k: K, v: V): void {
+    this.map.delete(k);
+    this.map.set(k, v);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as K);
+  }
+}
+
+/**
+ * Turns credentials into a Principal without a signature check or a database
+ * round trip on the hot path: verified tokens and loaded accounts are cached
+ * locally, and one MGET against the shared store per request tells whether
+ * anything was revoked or changed since (blacklist, revoked-before, epochs).
+ * So logout, deactivation and suspension still take effect at once on every node.
+ */
+export class PrincipalResolver {
+  private readonly accounts: Lru<string, CachedAccount>;
+  private readonly keys: Lru<string, CachedKey>;
+  private readonly now: () => number;
+  private readonly maxAgeMs: number;
+
+  constructor(private readonly o: ResolverOptions) {
+    this.now = o.clock ?? Date.now;
+    this.maxAgeMs = o.maxAgeMs ?? 60_000;
+    this.accounts = new Lru(o.capacity ?? 10_000);
+    this.keys = new Lru(o.capacity ?? 10_000);
+  }
+
+  async authenticate(creds: { bearer?: string; apiKey?: string }): Promise<Principal> {
+    if (creds.bearer) return this.fromBearer(creds.bearer);
+    if (creds.apiKey) return this.fromApiKey(creds.apiKey);
+    throw new AppError('unauthenticated', 'Authentication required');
+  }
+
+  private async fromBearer(token: string): Promise<Principal> {
+    let claims;
+    try {
+      claims = await this.o.tokens.verify(token, 'access');
+    } catch (err) {
+      throw tokenFailure(err);
+    }
+    const [blacklisted, revokedBefore, userEpoch, tenantEpoch] = await this.o.store.mget([
+      revocationKeys.blacklist(claims.jti),
+      revocationKeys.revokedBefore(claims.sub),
+      revocationKeys.userEpoch(claims.sub),
+      revocationKeys.tenantEpoch(claims.tenant_id),
+    ]);
+    if (blacklisted) throw new AppError('token_revoked', 'Token has been revoked');
+    const issuedMs = typeof claims.iat_ms === 'number' ? claims.iat_ms : claims.iat * 1000;
+    if (revokedBefore && issuedMs <= Number(revokedBefore)) throw new AppError('token_revoked', 'Token has been revoked: every session of this user was ended');
+
+    let cached = this.accounts.get(claims.sub);
+    if (!cached || cached.userEpoch !== userEpoch || cached.tenantEpoch !== tenantEpoch || this.now() - cached.loadedAt > this.maxAgeMs) {
+      const account = await this.o.db.tenantTransaction(claims.tenant_id, (tx) => findAccount(tx, claims.sub));
+      if (!account) throw new AppError('token_invalid', 'Token subject no longer exists');
+      cached = { account, userEpoch, tenantEpoch, loadedAt: this.now() };
+      this.accounts.set(claims.sub, cached);
+    }
+    const { user, tenant } = cached.account;
+    if (user.tenant_id !== claims.tenant_id) throw new AppError('token_invalid', 'Token tenant does not match its subject');
+    if (user.status !== 'active') throw new AppError('unauthenticated', 'This user account is deactivated');
+    if (tenant.status !== 'active') throw new AppError('unauthenticated', 'This tenant is suspended');
+    return {
+      kind: 'user',
+      tenantId: tenant.id,
+      userId: user.id,
+      apiKeyId: null,
+      // The current role from the database, not the token's: a demotion applies at once.
+      role: user.role,
+      scopes: ['read', 'write', 'admin'],
+      jti: claims.jti,
+      tokenExp: claims.exp,
+      sessionFamily: typeof claims.fam === 'string' ? claims.fam : null,
+      planCode: tenant.plan_code,
+    };
+  }
+
+  private async fromApiKey(key: string): Promise<Principal> {
+    const parsed = parseApiKey(key);
+    if (!parsed) throw new AppError('unauthenticated', 'The API key is malformed');
+    const cacheKey = hashToken(key);
+    let cached = this.keys.get(cacheKey);
+    let keyEpoch: string | null = null;
+    let tenantEpoch: string | null = null;
+    if (cached) [keyEpoch, tenantEpoch] = await this.o.store.mget([revocationKeys.apiKeyEpoch(cached.row.id), revocationKeys.tenantEpoch(cached.row.tenant_id)]);
+    if (!cached || cached.keyEpoch !== keyEpoch || cached.tenantEpoch !== tenantEpoch || this.now() - cached.loadedAt > this.maxAgeMs) {
+      const row = await this.loadKey(parsed.prefix);
+      if (!row || !tokenMatchesHash(key, row.key_hash)) throw new AppError('unauthenticated', 'The API key is not valid');
+      [keyEpoch, tenantEpoch] = await this.o.store.mget([revocationKeys.apiKeyEpoch(row.id), revocationKeys.tenantEpoch(row.tenant_id)]);
+      cached = { row, keyEpoch, tenantEpoch, loadedAt: this.now() };
+      this.keys.set(cacheKey, cached);
+    }
+    const { row } = cached;
+    if (row.revoked_at) throw new AppError('unauthenticated', 'The API key has been revoked');
+    if (row.expires_at && row.expires_at.getTime() <= this.now()) throw new AppError('unauthenticated', 'The API key has expired');
+    if (row.tenant_status !== 'active') throw new AppError('unauthenticated', 'This tenant is suspended');
+    await this.noteUse(row);
+    return {
+      kind: 'api_key',
+      tenantId: row.tenant_id,
+      userId: row.created_by,
+      apiKeyId: row.id,
+      role: roleForScopes(row.scopes),
+      scopes: row.scopes,
+      jti: null,
+      tokenExp: null,
+      sessionFamily: null,
+      planCode: row.plan_code,
+    };
+  }
+
+  private async loadKey(prefix: string): Promise<ApiKeyRow | null> {
+    const { rows } = await this.o.db.systemQuery<ApiKeyRow>(
+      `SELECT k.id, k.tenant_id, k.key_hash, k.scopes, k.created_by, k.expires_at, k.revoked_at, k.last_used_at,
+              t.status AS tenant_status, t.plan_code
+       FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.prefix = $1`,
+      [prefix],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** last_used_at at minute resolution: at most one write per key per minute per node, not one per request. */
+  private async noteUse(row: ApiKeyRow): Promise<void> {
+    const now = this.now();
+    if (row.last_used_at && now - row.last_used_at.getTime() < LAST_USED_RESOLUTION_MS) return;
+    row.last_used_at = new Date(now);
+    await this.o.db.tenantQuery(row.tenant_id, 'UPDATE api_keys SET last_used_at = $2 WHERE id = $1', [row.id, row.last_used_at]);
+  }
+}

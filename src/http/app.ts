@@ -1,0 +1,87 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../platform/config.js';
+import type { Lifecycle } from '../platform/lifecycle.js';
+import type { Metrics } from '../platform/metrics.js';
+import { uuidv7 } from '../platform/ids.js';
+import { authentication, type Authenticator } from './plugins/authentication.js';
+import { httpMetrics } from './plugins/http-metrics.js';
+import { problemResponses } from './plugins/problem-responses.js';
+import { responseHeaders } from './plugins/response-headers.js';
+import { healthRoutes, type HealthChecks } from './routes/health-routes.js';
+import { Problem } from './schemas/common.js';
+import { corsAllowList } from './third-party/cors.js';
+import { openApi } from './third-party/openapi.js';
+
+export interface AppDeps {
+  config: Config;
+  version: string;
+  logger: Logger;
+  metrics: Metrics;
+  lifecycle: Lifecycle;
+  health: HealthChecks;
+  authenticator: Authenticator;
+  /** Route plugins mounted under `/api/v1` and again under `/api`. */
+  apiRoutes: FastifyPluginAsync[];
+  /** Route plugins mounted at the root (compat `/auth/*`, `/.well-known/*`). */
+  rootRoutes: FastifyPluginAsync[];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Options shared by the server and the tests, so both run the same Fastify. */
+export function serverOptions(config: Config, logger: Logger) {
+  return {
+    loggerInstance: logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // genReqId reads X-Request-ID itself, so a client value is checked before it is echoed.
+    requestIdHeader: false as const,
+    requestIdLogLabel: 'request_id',
+    // A client's request id is echoed only when it is a sane token; otherwise we mint one.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+    },
+    connectionTimeout: 60_000,
+    requestTimeout: 120_000,
+    keepAliveTimeout: 72_000,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array' as const, useDefaults: true, allErrors: true },
+    },
+  };
+}
+
+/** Builds the whole HTTP application; `server.ts` only adds listening and shutdown. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // The pino Logger is wider than FastifyBaseLogger; the instance is used through the base type.
+  const opts = serverOptions(deps.config, deps.logger);
+  const app = (Fastify(opts) as unknown as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
+  app.addSchema(Problem);
+
+  await app.register(responseHeaders, { alwaysHsts: deps.config.NODE_ENV === 'production' });
+  await app.register(problemResponses);
+  await app.register(corsAllowList, { origins: deps.config.corsOrigins });
+  await app.register(httpMetrics, { metrics: deps.metrics });
+  await app.register(openApi, { version: deps.version, publicUrl: deps.config.PUBLIC_URL });
+  await app.register(authentication, { authenticator: deps.authenticator });
+
+  await app.register(healthRoutes, { version: deps.version, lifecycle: deps.lifecycle, checks: deps.health });
+  for (const plugin of deps.rootRoutes) await app.register(plugin);
+
+  await app.register(async (v1) => {
+    for (const plugin of deps.apiRoutes) await v1.register(plugin);
+  }, { prefix: '/api/v1' });
+  // The unversioned prefix serves the same version for existing clients; it is
+  // left out of the OpenAPI document, which names the canonical paths.
+  await app.register(async (alias) => {
+    alias.addHook('onRoute', (route) => {
+      route.schema = { ...(route.schema ?? {}), hide: true };
+    });
+    for (const plugin of deps.apiRoutes) await alias.register(plugin);
+  }, { prefix: '/api' });
+
+  return app;
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../../domain/errors.js';
+import { type Principal, type Role, roleAtLeast, scopeFor } from '../../domain/identity/principal.js';
+
+/** Resolves the caller from the request's credentials; implemented by the identity domain. */
+export interface Authenticator {
+  authenticate(credentials: { bearer?: string; apiKey?: string; ip: string }): Promise<Principal>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** The least role a route needs; absent means the route is public. */
+    minRole?: Role;
+  }
+}
+
+/** Route options for a route that needs an authenticated caller with at least `role`. */
+export const requireRole = (role: Role) => ({ config: { minRole: role } });
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthenticated', 'Authentication required');
+  return request.principal;
+}
+
+function credentials(request: FastifyRequest): { bearer?: string; apiKey?: string } {
+  const header = request.headers.authorization;
+  const apiKey = request.headers['x-api-key'];
+  const out: { bearer?: string; apiKey?: string } = {};
+  if (typeof header === 'string') {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>"');
+    out.bearer = m[1];
+  }
+  if (typeof apiKey === 'string' && apiKey.length > 0) out.apiKey = apiKey;
+  return out;
+}
+
+/**
+ * Authenticates in onRequest, before the body is parsed or validated, so an
+ * anonymous caller learns nothing about a route's payload rules. CORS
+ * preflights are answered earlier by the CORS plugin.
+ */
+export const authentication = fp(
+  async (app: FastifyInstance, opts: { authenticator: Authenticator }) => {
+    app.decorateRequest('principal', null);
+    app.addHook('onRequest', async (request) => {
+      const minRole = request.routeOptions.config?.minRole;
+      if (!minRole) return;
+      const creds = credentials(request);
+      if (!creds.bearer && !creds.apiKey) {
+        throw new AppError('unauthenticated', 'Authentication required: send "Authorization: Bearer <token>" or "X-API-Key"', {
+          headers: { 'WWW-Authenticate': 'Bearer' },
+        });
+      }
+      const principal = await opts.authenticator.authenticate({ ...creds, ip: request.ip });
+      request.principal = principal;
+      if (!roleAtLeast(principal.role, minRole)) {
+        // An API key acts with the role its widest scope grants (see roleForScopes).
+        if (principal.kind === 'api_key') {
+          throw new AppError('insufficient_scope', `This API key lacks the "${scopeFor(minRole)}" scope this route needs`);
+        }
+        throw new AppError('forbidden', `This action needs the ${minRole} role or higher`);
+      }
+    });
+  },
+  { name: 'authentication' },
+);

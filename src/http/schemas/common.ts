@@ -1,0 +1,34 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+import { UUID_PATTERN } from '../../platform/ids.js';
+
+export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUID (time-ordered v7)' });
+export const IdParams = Type.Object({ id: Uuid });
+export const Timestamp = Type.String({ format: 'date-time', description: 'ISO-8601 UTC' });
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    request_id: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ location: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', additionalProperties: true, description: 'RFC 9457 problem details' },
+);
+
+const problemRef = Type.Ref('Problem');
+
+/** Problem responses for the given statuses, to spread into a route's `response` schema. */
+export function problems(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemRef]));
+}
+
+/** The problems every authenticated route can answer with. */
+export const AUTHED_PROBLEMS = [401, 403, 429] as const;
+
+export const Pagination = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});

@@ -1,0 +1,72 @@
+import pg from 'pg';
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Row-level security is a second wall behind the tenant filter every repository
+// writes. Connections drop to this role so the policies apply even when the
+// configured login is a superuser (superusers and table owners bypass RLS).
+export const APP_ROLE = 'catalytic_app';
+
+/**
+ * The PostgreSQL pool plus the two ways of running work on it: inside one
+ * tenant (RLS scoped to that tenant) or as the system (RLS bypassed, for the few
+ * queries that must look across tenants: login by email, API-key lookup).
+ */
+export class Database {
+  readonly pool: pg.Pool;
+
+  constructor(connectionString: string, max: number) {
+    this.pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
+    // A pool error on an idle client is not fatal; the client is discarded.
+    this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => {
+      client.query(`DO $$ BEGIN IF pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN SET ROLE ${APP_ROLE}; END IF; END $$`).catch(() => undefined);
+    });
+  }
+
+  /** Runs `fn` in a transaction whose RLS scope is `tenantId`. */
+  tenantTransaction<T>(tenantId: string, fn: (db: Queryable) => Promise<T>): Promise<T> {
+    if (!UUID.test(tenantId)) throw new Error('tenantTransaction needs a UUID tenant id');
+    return this.transaction(`SELECT set_config('app.tenant_id', '${tenantId}', true)`, fn);
+  }
+
+  /** Runs `fn` in a transaction allowed to see every tenant's rows. */
+  systemTransaction<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.transaction(`SELECT set_config('app.bypass_rls', 'on', true)`, fn);
+  }
+
+  /** A single statement in the tenant's RLS scope, without an explicit transaction block on the caller's side. */
+  tenantQuery<R extends pg.QueryResultRow>(tenantId: string, text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.tenantTransaction(tenantId, (db) => db.query<R>(text, values));
+  }
+
+  systemQuery<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+    return this.systemTransaction((db) => db.query<R>(text, values));
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async transaction<T>(scope: string, fn: (db: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      // BEGIN and the scope setting travel in one round trip (simple protocol, no parameters).
+      await client.query(`BEGIN; ${scope}`);
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The shared state every API node must agree on: token revocation, login
+ * failure counters, rate-limit windows, principal cache epochs. Backed by Redis
+ * when configured, by an in-process map otherwise (single node only).
+ */
+export interface KeyValueStore {
+  readonly kind: 'redis' | 'memory';
+  get(key: string): Promise<string | null>;
+  mget(keys: string[]): Promise<(string | null)[]>;
+  set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  /** Increments a counter; the first increment starts its window of `windowMs`. */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
+  /** Milliseconds until `key` expires; 0 when it is absent or has no expiry. */
+  pttl(key: string): Promise<number>;
+  /** Increments a value that never expires (epochs). */
+  incr(key: string): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import { PasswordHasher } from './domain/auth/password-hasher.js';
+import { TokenService } from './domain/auth/token-service.js';
+import { AuthService } from './domain/identity/auth-service.js';
+import { LoginThrottle } from './domain/identity/login-throttle.js';
+import { PrincipalResolver } from './domain/identity/principal-resolver.js';
+import { loadSigningKeys } from './domain/identity/signing-key-store.js';
+import type { AppDeps } from './http/app.js';
+import { authRoutes, jwksRoutes } from './http/routes/auth-routes.js';
+import type { HealthChecks } from './http/routes/health-routes.js';
+import type { Config } from './platform/config.js';
+import { Database } from './platform/database.js';
+import type { KeyValueStore } from './platform/key-value-store.js';
+import { Lifecycle } from './platform/lifecycle.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { DevMailbox } from './platform/mail/dev-mailbox.js';
+import type { MailTransport } from './platform/mail/mail-transport.js';
+import { SmtpTransport } from './platform/mail/smtp-transport.js';
+import { MemoryStore } from './platform/memory-store.js';
+import { createMetrics, type Metrics } from './platform/metrics.js';
+import { RedisStore } from './platform/redis-store.js';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+export interface RuntimeOptions {
+  config: Config;
+  databaseUrl: string;
+  logger?: Logger;
+  /** Shares one store between runtimes (tests of two nodes without Redis). */
+  store?: KeyValueStore;
+  mail?: MailTransport;
+}
+
+/**
+ * The composition root: every real component of one process, built once and
+ * closed in reverse order. Both the server and the tests build it.
+ */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  store: KeyValueStore;
+  metrics: Metrics;
+  lifecycle: Lifecycle;
+  mail: MailTransport;
+  tokens: TokenService;
+  auth: AuthService;
+  resolver: PrincipalResolver;
+  appDeps(): AppDeps;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const { config } = opts;
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const db = new Database(opts.databaseUrl, config.DATABASE_POOL_MAX);
+  const ownsStore = !opts.store;
+  const store = opts.store ?? (config.REDIS_URL ? new RedisStore(config.REDIS_URL) : new MemoryStore());
+  const metrics = createMetrics();
+  const lifecycle = new Lifecycle();
+  const mail =
+    opts.mail ??
+    (config.SMTP_URL
+      ? new SmtpTransport({ url: config.SMTP_URL, from: config.MAIL_FROM })
+      : new DevMailbox({ path: path.join(config.DATA_DIR, 'mailbox.jsonl') }));
+
+  const keys = await loadSigningKeys(db, config.JWT_PRIVATE_KEY);
+  const tokens = new TokenService({
+    keys,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+  });
+  const hasher = new PasswordHasher({ memoryCost: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST });
+  const throttle = new LoginThrottle(store, {
+    perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    perIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowSeconds: config.LOGIN_LOCKOUT_WINDOW_SECONDS,
+  });
+  const auth = new AuthService({
+    db, store, tokens, hasher, throttle,
+    publicUrl: config.PUBLIC_URL,
+    registrationsPerIpPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
+  });
+  const resolver = new PrincipalResolver({ db, store, tokens });
+
+  const health: HealthChecks = {
+    database: () => db.ping(),
+    redis: async () => {
+      if (store.kind === 'memory') return 'not_configured';
+      await store.ping();
+      return 'connected';
+    },
+    queue: async () => 'not_running',
+    gpu: async () => 'unavailable',
+  };
+
+  const apiRoutes: FastifyPluginAsync[] = [authRoutes(auth)];
+  const rootRoutes: FastifyPluginAsync[] = [jwksRoutes(() => tokens.jwks()), hiddenCompat(authRoutes(auth))];
+
+  return {
+    config, logger, db, store, metrics, lifecycle, mail, tokens, auth, resolver,
+    appDeps: () => ({
+      config, version: VERSION, logger, metrics, lifecycle, health,
+      authenticator: resolver,
+      apiRoutes, rootRoutes,
+    }),
+    async close() {
+      await db.close();
+      if (ownsStore) await store.close();
+      await mail.close();
+    },
+  };
+}
+
+/** Mounts a plugin for old clients without listing its routes in the OpenAPI document. */
+function hiddenCompat(plugin: FastifyPluginAsync): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onRoute', (route) => {
+      route.schema = { ...(route.schema ?? {}), hide: true };
+    });
+    await app.register(plugin);
+  };
+}

@@ -1,0 +1,30 @@
+import { drainOutbox } from '../domain/mail/mail-outbox.js';
+import type { Runtime } from '../runtime.js';
+
+export interface WorkerHandle {
+  stop(): Promise<void>;
+}
+
+/** Background work of one process: for now the mail outbox, polled every `intervalMs`. */
+export function startWorker(runtime: Runtime, intervalMs = 1000): WorkerHandle {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    try {
+      await drainOutbox(runtime.db, runtime.mail);
+    } catch (err) {
+      runtime.logger.error({ err }, 'mail outbox drain failed');
+    }
+  };
+  const timer = setInterval(() => {
+    if (!stopped) running = running.then(tick);
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
