@@ -38,7 +38,6 @@ export function serverOptions(config: Config, logger: Logger) {
     trustProxy: config.TRUST_PROXY,
     // genReqId reads X-Request-ID itself, so a client value is checked before it is echoed.
     requestIdHeader: false as const,
-    requestIdLogLabel: 'request_id',
     // A client's request id is echoed only when it is a sane token; otherwise we mint one.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
