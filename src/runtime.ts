@@ -7,9 +7,12 @@ import { AuthService } from './domain/identity/auth-service.js';
 import { LoginThrottle } from './domain/identity/login-throttle.js';
 import { PrincipalResolver } from './domain/identity/principal-resolver.js';
 import { loadSigningKeys } from './domain/identity/signing-key-store.js';
+import { PlanCatalog } from './domain/usage/plan-catalog.js';
+import { RateLimiter } from './domain/usage/rate-limiter.js';
 import type { AppDeps } from './http/app.js';
 import { authRoutes, jwksRoutes } from './http/routes/auth-routes.js';
 import type { HealthChecks } from './http/routes/health-routes.js';
+import { testingRoutes } from './http/routes/testing-routes.js';
 import type { Config } from './platform/config.js';
 import { Database } from './platform/database.js';
 import type { KeyValueStore } from './platform/key-value-store.js';
@@ -48,6 +51,7 @@ export interface Runtime {
   tokens: TokenService;
   auth: AuthService;
   resolver: PrincipalResolver;
+  plans: PlanCatalog;
   appDeps(): AppDeps;
   close(): Promise<void>;
 }
@@ -86,6 +90,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     registrationsPerIpPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
   });
   const resolver = new PrincipalResolver({ db, store, tokens });
+  const plans = new PlanCatalog(db);
+  const rateLimiter = new RateLimiter(store);
 
   const health: HealthChecks = {
     database: () => db.ping(),
@@ -99,13 +105,16 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   };
 
   const apiRoutes: FastifyPluginAsync[] = [authRoutes(auth)];
+  if (config.TESTING_MODE) apiRoutes.push(testingRoutes);
   const rootRoutes: FastifyPluginAsync[] = [jwksRoutes(() => tokens.jwks()), hiddenCompat(authRoutes(auth))];
 
   return {
-    config, logger, db, store, metrics, lifecycle, mail, tokens, auth, resolver,
+    config, logger, db, store, metrics, lifecycle, mail, tokens, auth, resolver, plans,
     appDeps: () => ({
       config, version: VERSION, logger, metrics, lifecycle, health,
       authenticator: resolver,
+      rateLimiter,
+      plans,
       apiRoutes, rootRoutes,
     }),
     async close() {

@@ -5,7 +5,10 @@ import type { Config } from '../platform/config.js';
 import type { Lifecycle } from '../platform/lifecycle.js';
 import type { Metrics } from '../platform/metrics.js';
 import { uuidv7 } from '../platform/ids.js';
+import type { PlanCatalog } from '../domain/usage/plan-catalog.js';
+import type { RateLimiter } from '../domain/usage/rate-limiter.js';
 import { authentication, type Authenticator } from './plugins/authentication.js';
+import { tenantRateLimit } from './plugins/tenant-rate-limit.js';
 import { httpMetrics } from './plugins/http-metrics.js';
 import { problemResponses } from './plugins/problem-responses.js';
 import { responseHeaders } from './plugins/response-headers.js';
@@ -22,6 +25,8 @@ export interface AppDeps {
   lifecycle: Lifecycle;
   health: HealthChecks;
   authenticator: Authenticator;
+  rateLimiter: RateLimiter;
+  plans: PlanCatalog;
   /** Route plugins mounted under `/api/v1` and again under `/api`. */
   apiRoutes: FastifyPluginAsync[];
   /** Route plugins mounted at the root (compat `/auth/*`, `/.well-known/*`). */
@@ -66,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(httpMetrics, { metrics: deps.metrics });
   await app.register(openApi, { version: deps.version, publicUrl: deps.config.PUBLIC_URL });
   await app.register(authentication, { authenticator: deps.authenticator });
+  await app.register(tenantRateLimit, { limiter: deps.rateLimiter, plans: deps.plans });
 
   await app.register(healthRoutes, { version: deps.version, lifecycle: deps.lifecycle, checks: deps.health });
   for (const plugin of deps.rootRoutes) await app.register(plugin);

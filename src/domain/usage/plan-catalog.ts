@@ -1,0 +1,44 @@
+import type { Database } from '../../platform/database.js';
+import { planLimits, type PlanLimits } from '../identity/account-view.js';
+import type { PlanRow } from '../identity/identity-repository.js';
+
+/**
+ * The plans table, held in memory and re-read every `ttlMs`: limits are read on
+ * every request and change rarely, so a query per request would be waste.
+ */
+export class PlanCatalog {
+  private plans = new Map<string, PlanLimits>();
+  private loadedAt = 0;
+  private loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly ttlMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async limits(planCode: string): Promise<PlanLimits> {
+    if (this.now() - this.loadedAt > this.ttlMs || !this.plans.has(planCode)) await this.reload();
+    const limits = this.plans.get(planCode);
+    if (!limits) throw new Error(`unknown plan ${planCode}`);
+    return limits;
+  }
+
+  /** Forces the next read to go to the database (after a plan's numbers change). */
+  invalidate(): void {
+    this.loadedAt = 0;
+  }
+
+  private reload(): Promise<void> {
+    this.loading ??= this.db
+      .systemQuery<PlanRow>('SELECT * FROM plans')
+      .then(({ rows }) => {
+        this.plans = new Map(rows.map((r) => [r.code, planLimits(r)]));
+        this.loadedAt = this.now();
+      })
+      .finally(() => {
+        this.loading = null;
+      });
+    return this.loading;
+  }
+}

@@ -1,0 +1,50 @@
+import type { KeyValueStore } from '../../platform/key-value-store.js';
+import { AppError } from '../errors.js';
+
+export type LimitKind = 'requests' | 'compute';
+
+export interface RateWindow {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets. */
+  resetSeconds: number;
+}
+
+const WINDOW_MS = 60_000;
+
+/**
+ * Per-tenant fixed one-minute windows in the shared store, so every node
+ * counts against the same budget. A limit of -1 means unlimited.
+ */
+export class RateLimiter {
+  constructor(private readonly store: KeyValueStore) {}
+
+  /** Counts one request; throws 429 (with the window's numbers) when it is over the limit. */
+  async consume(tenantId: string, kind: LimitKind, limit: number, planCode: string): Promise<RateWindow | null> {
+    if (limit < 0) return null;
+    const { count, resetMs } = await this.store.hit(`ratelimit:${kind}:${tenantId}`, WINDOW_MS);
+    const window = { limit, remaining: Math.max(0, limit - count), resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)) };
+    if (count > limit) {
+      const what = kind === 'compute' ? 'compute operations' : 'requests';
+      throw new AppError('rate_limited', `Rate limit exceeded: plan '${planCode}' allows ${limit} ${what} per minute`, {
+        retryAfterSeconds: window.resetSeconds,
+        headers: rateLimitHeaders(window),
+        fields: { limit_name: kind === 'compute' ? 'compute_per_minute' : 'requests_per_minute', limit },
+      });
+    }
+    return window;
+  }
+}
+
+/** The IETF draft headers and their X- twins that older clients read. */
+export function rateLimitHeaders(w: RateWindow): Record<string, string> {
+  const h = { Limit: String(w.limit), Remaining: String(w.remaining), Reset: String(w.resetSeconds) };
+  return {
+    'RateLimit-Limit': h.Limit,
+    'RateLimit-Remaining': h.Remaining,
+    'RateLimit-Reset': h.Reset,
+    'X-RateLimit-Limit': h.Limit,
+    'X-RateLimit-Remaining': h.Remaining,
+    'X-RateLimit-Reset': h.Reset,
+  };
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { PlanCatalog } from '../../domain/usage/plan-catalog.js';
+import { type RateLimiter, rateLimitHeaders, type RateWindow } from '../../domain/usage/rate-limiter.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Marks a lattice operation route: it also counts against the plan's compute budget. */
+    compute?: boolean;
+  }
+}
+
+/**
+ * Every authenticated request counts against its tenant's requests-per-minute;
+ * compute routes also against compute-per-minute. Runs after authentication
+ * (registered after it), so the tenant is known.
+ */
+export const tenantRateLimit = fp(
+  async (app: FastifyInstance, opts: { limiter: RateLimiter; plans: PlanCatalog }) => {
+    app.addHook('onRequest', async (request, reply) => {
+      const p = request.principal;
+      if (!p) return;
+      const limits = await opts.plans.limits(p.planCode);
+      let shown: RateWindow | null = await opts.limiter.consume(p.tenantId, 'requests', limits.requests_per_minute, p.planCode);
+      if (request.routeOptions.config?.compute) {
+        shown = (await opts.limiter.consume(p.tenantId, 'compute', limits.compute_per_minute, p.planCode)) ?? shown;
+      }
+      if (shown) reply.headers(rateLimitHeaders(shown));
+    });
+  },
+  { name: 'tenant-rate-limit', dependencies: ['authentication'] },
+);
