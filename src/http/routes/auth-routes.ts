@@ -8,7 +8,6 @@ import * as S from '../schemas/auth-schemas.js';
 const ctx = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 const tags = ['auth'];
 const bearer = [{ bearerAuth: [] }];
-const anyCredential: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { apiKeyAuth: [] }];
 
 /** `/auth/*`: mounted under /api/v1, /api, and at the root for old clients. */
 export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
@@ -39,7 +38,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
 
     app.get('/auth/me', {
       ...requireRole('viewer'),
-      schema: { tags, summary: 'The caller: user, tenant, plan and limits', security: anyCredential, response: { 200: S.MeResponse, ...problems(401, 403, 429) } },
+      schema: { tags, summary: 'The caller: user, tenant, plan and limits', response: { 200: S.MeResponse, ...problems(401, 403, 429) } },
     }, async (req) => auth.me(principalOf(req)));
 
     app.post('/auth/password-reset', {

@@ -13,6 +13,19 @@ export interface OpenApiOptions {
 
 const require = createRequire(import.meta.url);
 
+const CREDENTIALS = [{ bearerAuth: [] }, { apiKeyAuth: [] }];
+
+/** `POST /api/v1/lattices/:id/path` → `postLatticesIdPath`: stable, unique per method and path. */
+function operationId(method: string | string[], url: string): string {
+  const words = url
+    .replace(/^\/api(\/v1)?/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1));
+  const verb = (Array.isArray(method) ? method[0] : method).toLowerCase();
+  return verb + (words.join('') || 'Root');
+}
+
 const REDOC_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Catalytic API — ReDoc</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -25,6 +38,14 @@ const REDOC_PAGE = `<!doctype html>
  */
 export const openApi = fp(
   async (app: FastifyInstance, opts: OpenApiOptions) => {
+    app.addHook('onRoute', (route) => {
+      const schema = (route.schema ?? {}) as Record<string, unknown>;
+      // Every documented operation says how to authenticate, derived from the
+      // route's role requirement so the document cannot contradict the hook.
+      schema.security ??= route.config?.minRole ? CREDENTIALS : [];
+      schema.operationId ??= operationId(route.method, route.url);
+      route.schema = schema;
+    });
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -36,7 +57,8 @@ export const openApi = fp(
           license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
           contact: { name: 'Catalytic', url: opts.publicUrl },
         },
-        servers: [{ url: opts.publicUrl }],
+        // Relative: the document describes whichever host serves it.
+        servers: [{ url: '/' }],
         components: {
           securitySchemes: {
             bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -61,7 +83,7 @@ export const openApi = fp(
     );
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     app.get('/openapi.yaml', { schema: { hide: true } }, async (_req, reply) =>
-      reply.type('application/yaml; charset=utf-8').send(stringify(app.swagger())),
+      reply.type('application/yaml; charset=utf-8').send(stringify(app.swagger(), { aliasDuplicateObjects: false })),
     );
   },
   { name: 'openapi' },
