@@ -84,13 +84,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowSeconds: config.LOGIN_LOCKOUT_WINDOW_SECONDS,
   });
+  const plans = new PlanCatalog(db);
   const auth = new AuthService({
-    db, store, tokens, hasher, throttle,
+    db, store, tokens, hasher, throttle, plans,
     publicUrl: config.PUBLIC_URL,
     registrationsPerIpPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
   });
   const resolver = new PrincipalResolver({ db, store, tokens });
-  const plans = new PlanCatalog(db);
   const rateLimiter = new RateLimiter(store);
 
   const health: HealthChecks = {

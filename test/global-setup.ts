@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -12,6 +13,17 @@ declare module 'vitest' {
     /** Where the suite's databases live: 'external' (DATABASE_URL) or 'embedded'. */
     databaseKind: string;
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function withDatabase(url: string, database: string): string {
@@ -32,9 +44,10 @@ export default async function setup(project: TestProject) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
     const { startEmbeddedPostgres } = await import('../src/platform/embedded-postgres.js');
+    // Own directory and port per run, so concurrent runs never share a cluster.
     const embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve('.catalytic/test-postgres'),
-      port: Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54331),
+      dataDir: path.resolve(`.catalytic/test-postgres-${process.pid}`),
+      port: await freePort(),
       database: 'postgres',
       persistent: false,
     });

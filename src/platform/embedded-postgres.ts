@@ -44,7 +44,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     onError: (e: unknown) => opts.onLog?.(String(e)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  // The package rejects with nothing when the server exits early; say what failed.
+  await server.start().catch((err: unknown) => {
+    throw new Error(`embedded PostgreSQL did not start on port ${opts.port} (data directory ${dataDir}): ${String(err ?? 'it exited early')}`);
+  });
   const base = `postgres://postgres:${PASSWORD}@127.0.0.1:${opts.port}`;
   const admin = new pg.Client({ connectionString: `${base}/postgres` });
   await admin.connect();

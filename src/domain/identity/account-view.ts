@@ -1,4 +1,5 @@
-import type { AccountRow, PlanRow } from './identity-repository.js';
+import type { PlanRow, TenantRow, UserRow } from './identity-repository.js';
+import type { CatalogPlan } from '../usage/plan-catalog.js';
 import type { Principal } from './principal.js';
 
 export interface PlanLimits {
@@ -26,7 +27,7 @@ export function planLimits(p: PlanRow): PlanLimits {
 }
 
 /** What `GET /api/auth/me` shows: the caller, their tenant, plan and limits. */
-export function accountView(a: AccountRow, p: Principal) {
+export function accountView(a: { user: UserRow; tenant: TenantRow }, plan: CatalogPlan, p: Principal) {
   return {
     user: {
       id: a.user.id,
@@ -38,8 +39,8 @@ export function accountView(a: AccountRow, p: Principal) {
       created_at: a.user.created_at.toISOString(),
     },
     tenant: { id: a.tenant.id, name: a.tenant.name, slug: a.tenant.slug, status: a.tenant.status, plan_code: a.tenant.plan_code },
-    plan: { code: a.plan.code, name: a.plan.name },
-    limits: planLimits(a.plan),
+    plan: { code: plan.code, name: plan.name },
+    limits: plan.limits,
     auth: { method: p.kind === 'user' ? ('bearer' as const) : ('api_key' as const), scopes: [...p.scopes] },
   };
 }

@@ -16,6 +16,7 @@ import { issueSession, type TokenPair } from './session-issuer.js';
 import type { Principal } from './principal.js';
 import { accountView, type AccountView } from './account-view.js';
 import { normalizePlanCode } from './plan-codes.js';
+import type { PlanCatalog } from '../usage/plan-catalog.js';
 
 export interface PasswordHashing {
   hash(password: string): Promise<string>;
@@ -37,6 +38,7 @@ export interface AuthServiceDeps {
   throttle: LoginThrottle;
   publicUrl: string;
   registrationsPerIpPerHour: number;
+  plans: PlanCatalog;
   clock?: () => number;
 }
 
@@ -193,12 +195,15 @@ export class AuthService {
     });
   }
 
+  /** Served from the principal's snapshot (kept fresh by epochs), so it costs no database round trip. */
   async me(principal: Principal): Promise<AccountView> {
-    const account = await this.d.db.tenantTransaction(principal.tenantId, async (tx) =>
-      principal.userId ? repo.findAccount(tx, principal.userId) : null,
-    );
-    if (!account) throw new AppError('unauthenticated', 'The account behind these credentials no longer exists');
-    return accountView(account, principal);
+    let user = principal.snapshot.user;
+    if (!user && principal.userId) {
+      // An API key acts for the user who created it.
+      user = (await this.d.db.tenantTransaction(principal.tenantId, (tx) => repo.findAccount(tx, principal.userId as string)))?.user ?? null;
+    }
+    if (!user) throw new AppError('unauthenticated', 'The account behind these credentials no longer exists');
+    return accountView({ user, tenant: principal.snapshot.tenant }, await this.d.plans.plan(principal.planCode), principal);
   }
 
   /** Always answers the same, so the endpoint does not reveal which emails have accounts. */

@@ -3,7 +3,7 @@ import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { hashToken, parseApiKey, tokenMatchesHash } from '../auth/opaque-tokens.js';
 import type { TokenService } from '../auth/token-service.js';
 import { AppError } from '../errors.js';
-import { findAccount, type AccountRow } from './identity-repository.js';
+import { findAccount, type AccountRow, type TenantRow } from './identity-repository.js';
 import { type Principal, roleForScopes, type Scope } from './principal.js';
 import { revocationKeys } from './revocation.js';
 import { tokenFailure } from './token-failure.js';
@@ -24,8 +24,7 @@ interface ApiKeyRow {
   expires_at: Date | null;
   revoked_at: Date | null;
   last_used_at: Date | null;
-  tenant_status: string;
-  plan_code: string;
+  tenant: TenantRow;
 }
 
 interface CachedKey {
@@ -132,6 +131,7 @@ export class PrincipalResolver {
       tokenExp: claims.exp,
       sessionFamily: typeof claims.fam === 'string' ? claims.fam : null,
       planCode: tenant.plan_code,
+      snapshot: { tenant, user },
     };
   }
 
@@ -153,7 +153,7 @@ export class PrincipalResolver {
     const { row } = cached;
     if (row.revoked_at) throw new AppError('unauthenticated', 'The API key has been revoked');
     if (row.expires_at && row.expires_at.getTime() <= this.now()) throw new AppError('unauthenticated', 'The API key has expired');
-    if (row.tenant_status !== 'active') throw new AppError('unauthenticated', 'This tenant is suspended');
+    if (row.tenant.status !== 'active') throw new AppError('unauthenticated', 'This tenant is suspended');
     await this.noteUse(row);
     return {
       kind: 'api_key',
@@ -165,18 +165,23 @@ export class PrincipalResolver {
       jti: null,
       tokenExp: null,
       sessionFamily: null,
-      planCode: row.plan_code,
+      planCode: row.tenant.plan_code,
+      snapshot: { tenant: row.tenant, user: null },
     };
   }
 
   private async loadKey(prefix: string): Promise<ApiKeyRow | null> {
     const { rows } = await this.o.db.systemQuery<ApiKeyRow>(
-      `SELECT k.id, k.tenant_id, k.key_hash, k.scopes, k.created_by, k.expires_at, k.revoked_at, k.last_used_at,
-              t.status AS tenant_status, t.plan_code
+      `SELECT k.id, k.tenant_id, k.key_hash, k.scopes, k.created_by, k.expires_at, k.revoked_at, k.last_used_at, row_to_json(t.*) AS tenant
        FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.prefix = $1`,
       [prefix],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    // row_to_json leaves timestamps as strings.
+    row.tenant.created_at = new Date(row.tenant.created_at as unknown as string);
+    row.tenant.updated_at = new Date(row.tenant.updated_at as unknown as string);
+    return row;
   }
 
   /** last_used_at at minute resolution: at most one write per key per minute per node, not one per request. */

@@ -1,3 +1,5 @@
+import type { TenantRow, UserRow } from './identity-repository.js';
+
 export const ROLES = ['viewer', 'member', 'admin', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,6 +22,11 @@ export interface Principal {
   sessionFamily: string | null;
   /** The tenant's plan, for limits; cached with the principal. */
   planCode: string;
+  /**
+   * The tenant and (for bearer tokens) user rows as last loaded, kept fresh by
+   * the resolver's epochs: reads of "who am I" need no database round trip.
+   */
+  snapshot: { tenant: TenantRow; user: UserRow | null };
 }
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };

@@ -2,12 +2,18 @@ import type { Database } from '../../platform/database.js';
 import { planLimits, type PlanLimits } from '../identity/account-view.js';
 import type { PlanRow } from '../identity/identity-repository.js';
 
+export interface CatalogPlan {
+  code: string;
+  name: string;
+  limits: PlanLimits;
+}
+
 /**
  * The plans table, held in memory and re-read every `ttlMs`: limits are read on
  * every request and change rarely, so a query per request would be waste.
  */
 export class PlanCatalog {
-  private plans = new Map<string, PlanLimits>();
+  private plans = new Map<string, CatalogPlan>();
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
 
@@ -17,11 +23,15 @@ export class PlanCatalog {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async limits(planCode: string): Promise<PlanLimits> {
+  async plan(planCode: string): Promise<CatalogPlan> {
     if (this.now() - this.loadedAt > this.ttlMs || !this.plans.has(planCode)) await this.reload();
-    const limits = this.plans.get(planCode);
-    if (!limits) throw new Error(`unknown plan ${planCode}`);
-    return limits;
+    const plan = this.plans.get(planCode);
+    if (!plan) throw new Error(`unknown plan ${planCode}`);
+    return plan;
+  }
+
+  async limits(planCode: string): Promise<PlanLimits> {
+    return (await this.plan(planCode)).limits;
   }
 
   /** Forces the next read to go to the database (after a plan's numbers change). */
@@ -33,7 +43,7 @@ export class PlanCatalog {
     this.loading ??= this.db
       .systemQuery<PlanRow>('SELECT * FROM plans')
       .then(({ rows }) => {
-        this.plans = new Map(rows.map((r) => [r.code, planLimits(r)]));
+        this.plans = new Map(rows.map((r) => [r.code, { code: r.code, name: r.name, limits: planLimits(r) }]));
         this.loadedAt = this.now();
       })
       .finally(() => {
