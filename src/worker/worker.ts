@@ -1,12 +1,20 @@
 import { drainOutbox } from '../domain/mail/mail-outbox.js';
-import type { Runtime } from '../runtime.js';
+import type { Database } from '../platform/database.js';
+import type { Logger } from '../platform/logger.js';
+import type { MailTransport } from '../platform/mail/mail-transport.js';
+
+export interface WorkerDeps {
+  db: Database;
+  mail: MailTransport;
+  logger: Logger;
+}
 
 export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
 /** Background work of one process: for now the mail outbox, polled every `intervalMs`. */
-export function startWorker(runtime: Runtime, intervalMs = 1000): WorkerHandle {
+export function startWorker(runtime: WorkerDeps, intervalMs = 1000): WorkerHandle {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
