@@ -7,12 +7,21 @@ import { AuthService } from './domain/identity/auth-service.js';
 import { LoginThrottle } from './domain/identity/login-throttle.js';
 import { PrincipalResolver } from './domain/identity/principal-resolver.js';
 import { loadSigningKeys } from './domain/identity/signing-key-store.js';
+import { FieldStore } from './domain/lattices/field-store.js';
+import { DEFAULT_LATTICE_CACHE_BYTES, LatticeCache } from './domain/lattices/lattice-cache.js';
+import { LatticeRepository } from './domain/lattices/lattice-repository.js';
+import { LatticeService } from './domain/lattices/lattice-service.js';
+import { JobService } from './domain/jobs/job-service.js';
 import { PlanCatalog } from './domain/usage/plan-catalog.js';
 import { RateLimiter } from './domain/usage/rate-limiter.js';
 import type { AppDeps } from './http/app.js';
 import { authRoutes, jwksRoutes } from './http/routes/auth-routes.js';
 import type { HealthChecks } from './http/routes/health-routes.js';
+import { latticeRoutes } from './http/routes/lattice-routes.js';
+import { jobRoutes } from './http/routes/job-routes.js';
 import { testingRoutes } from './http/routes/testing-routes.js';
+import { JobQueue } from './platform/job-queue.js';
+import { type JobExecutor, JobRunner } from './worker/job-runner.js';
 import type { Config } from './platform/config.js';
 import { Database } from './platform/database.js';
 import type { KeyValueStore } from './platform/key-value-store.js';
@@ -52,6 +61,11 @@ export interface Runtime {
   auth: AuthService;
   resolver: PrincipalResolver;
   plans: PlanCatalog;
+  queue: JobQueue;
+  jobs: JobService;
+  jobRunner: JobRunner;
+  /** Job kinds and their executors; the worker runs jobs of these kinds. */
+  executors: Record<string, JobExecutor>;
   appDeps(): AppDeps;
   close(): Promise<void>;
 }
@@ -92,6 +106,22 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   const resolver = new PrincipalResolver({ db, store, tokens });
   const rateLimiter = new RateLimiter(store);
+  const queue = new JobQueue({
+    connectionString: opts.databaseUrl,
+    timeoutSeconds: config.JOB_TIMEOUT_SECONDS,
+    retryLimit: config.JOB_RETRY_LIMIT,
+    maintenanceIntervalSeconds: config.JOB_MAINTENANCE_INTERVAL_SECONDS,
+    pollingIntervalSeconds: config.QUEUE_POLL_INTERVAL_SECONDS,
+  });
+  await queue.start();
+  const retentionSeconds = Math.round(config.JOB_RESULT_RETENTION_HOURS * 3600);
+  const jobs = new JobService(db, queue, retentionSeconds);
+  // Job kinds and the code that runs them; the worker takes jobs of these kinds.
+  const executors: Record<string, JobExecutor> = {};
+  const jobRunner = new JobRunner({ db, queue, logger, retentionSeconds, executors });
+  const lattices = new LatticeService({
+    db, lattices: new LatticeRepository(), fields: new FieldStore(), cache: new LatticeCache(DEFAULT_LATTICE_CACHE_BYTES),
+  });
 
   const health: HealthChecks = {
     database: () => db.ping(),
@@ -100,16 +130,16 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await store.ping();
       return 'connected';
     },
-    queue: async () => 'not_running',
+    queue: () => queue.ping(),
     gpu: async () => 'unavailable',
   };
 
-  const apiRoutes: FastifyPluginAsync[] = [authRoutes(auth)];
+  const apiRoutes: FastifyPluginAsync[] = [authRoutes(auth), latticeRoutes({ lattices }), jobRoutes(jobs)];
   if (config.TESTING_MODE) apiRoutes.push(testingRoutes);
   const rootRoutes: FastifyPluginAsync[] = [jwksRoutes(() => tokens.jwks()), hiddenCompat(authRoutes(auth))];
 
   return {
-    config, logger, db, store, metrics, lifecycle, mail, tokens, auth, resolver, plans,
+    config, logger, db, store, metrics, lifecycle, mail, tokens, auth, resolver, plans, queue, jobs, jobRunner, executors,
     appDeps: () => ({
       config, version: VERSION, logger, metrics, lifecycle, health,
       authenticator: resolver,
@@ -118,6 +148,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       apiRoutes, rootRoutes,
     }),
     async close() {
+      await queue.stop();
       await db.close();
       if (ownsStore) await store.close();
       await mail.close();

@@ -2,6 +2,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { JobQueue } from '../src/platform/job-queue.js';
 import { migrateUp } from '../src/platform/migrations.js';
 
 declare module 'vitest' {
@@ -60,6 +61,10 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${template}`);
   await migrateUp(withDatabase(adminUrl, template));
+  // pg-boss installs its schema on first start; doing it once here keeps every clone from paying for it.
+  const queue = new JobQueue({ connectionString: withDatabase(adminUrl, template), timeoutSeconds: 60, retryLimit: 0, maintenanceIntervalSeconds: 60, pollingIntervalSeconds: 1 });
+  await queue.start();
+  await queue.stop();
   // Clones are made from the template; it must have no open connections.
   await admin.query(`ALTER DATABASE ${template} WITH ALLOW_CONNECTIONS false`);
   await admin.end();

@@ -41,6 +41,11 @@ export const ConfigSchema = Type.Object({
   REGISTRATIONS_PER_IP_PER_HOUR: Type.Integer({ default: 300, minimum: 1 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'Catalytic <no-reply@catalytic.local>', minLength: 3 }),
+  JOB_TIMEOUT_SECONDS: Type.Integer({ default: 900, minimum: 1, maximum: 86_400 }),
+  JOB_RETRY_LIMIT: Type.Integer({ default: 2, minimum: 0, maximum: 20 }),
+  JOB_RESULT_RETENTION_HOURS: Type.Number({ default: 168, minimum: 0.001, maximum: 8760 }),
+  JOB_MAINTENANCE_INTERVAL_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600 }),
+  QUEUE_POLL_INTERVAL_SECONDS: Type.Number({ default: 1, minimum: 0.5, maximum: 60 }),
   SHUTDOWN_GRACE_MS: Type.Integer({ default: 10_000, minimum: 0, maximum: 120_000 }),
 });
 

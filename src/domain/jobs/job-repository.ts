@@ -1,0 +1,110 @@
+import type { Queryable } from '../../platform/database.js';
+import { POSITION_SQL, type PageRequest } from '../page.js';
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobRow {
+  id: string;
+  tenant_id: string;
+  lattice_id: string | null;
+  kind: string;
+  operation: string;
+  parameters: Record<string, unknown>;
+  status: JobStatus;
+  progress: number;
+  result: unknown;
+  error: { code: string; detail: string } | null;
+  attempts: number;
+  actor_id: string | null;
+  actor_type: 'user' | 'api_key' | 'system';
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  expires_at: Date | null;
+}
+
+export interface NewJob {
+  id: string;
+  tenantId: string;
+  latticeId: string | null;
+  kind: string;
+  operation: string;
+  parameters: Record<string, unknown>;
+  actorId: string | null;
+  actorType: JobRow['actor_type'];
+}
+
+export async function insertJob(db: Queryable, j: NewJob): Promise<void> {
+  await db.query(
+    `INSERT INTO jobs (id, tenant_id, lattice_id, kind, operation, parameters, actor_id, actor_type)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [j.id, j.tenantId, j.latticeId, j.kind, j.operation, j.parameters, j.actorId, j.actorType],
+  );
+}
+
+export async function findJob(db: Queryable, tenantId: string, id: string): Promise<JobRow | null> {
+  const { rows } = await db.query<JobRow>('SELECT * FROM jobs WHERE id = $1 AND tenant_id = $2', [id, tenantId]);
+  return rows[0] ?? null;
+}
+
+export async function listJobs(db: Queryable, tenantId: string, page: PageRequest): Promise<{ rows: (JobRow & { position_at: string })[]; total: number }> {
+  const total = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE tenant_id = $1', [tenantId])).rows[0].n;
+  const select = `SELECT *, ${POSITION_SQL} AS position_at FROM jobs WHERE tenant_id = $1`;
+  const { rows } = page.after
+    ? await db.query<JobRow & { position_at: string }>(
+        `${select} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT $4`,
+        [tenantId, page.after.createdAt, page.after.id, page.limit + 1],
+      )
+    : await db.query<JobRow & { position_at: string }>(`${select} ORDER BY created_at DESC, id DESC LIMIT $2`, [tenantId, page.limit + 1]);
+  return { rows, total };
+}
+
+/** Marks a job cancelled unless it already finished; returns the row as it is now. */
+export async function cancelJob(db: Queryable, tenantId: string, id: string, retentionSeconds: number): Promise<JobRow | null> {
+  const { rows } = await db.query<JobRow>(
+    `UPDATE jobs SET status = 'cancelled', finished_at = now(), expires_at = now() + make_interval(secs => $3)
+     WHERE id = $1 AND tenant_id = $2 AND status IN ('queued', 'running') RETURNING *`,
+    [id, tenantId, retentionSeconds],
+  );
+  return rows[0] ?? findJob(db, tenantId, id);
+}
+
+/** Claims a job for an attempt: running unless it was cancelled meanwhile. */
+export async function startAttempt(db: Queryable, id: string): Promise<JobRow | null> {
+  const { rows } = await db.query<JobRow>(
+    `UPDATE jobs SET status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1
+     WHERE id = $1 AND status IN ('queued', 'running') RETURNING *`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function setProgress(db: Queryable, id: string, progress: number): Promise<void> {
+  await db.query(`UPDATE jobs SET progress = $2 WHERE id = $1 AND status = 'running'`, [id, Math.min(1, Math.max(0, progress))]);
+}
+
+export async function jobStatus(db: Queryable, id: string): Promise<JobStatus | null> {
+  const { rows } = await db.query<{ status: JobStatus }>('SELECT status FROM jobs WHERE id = $1', [id]);
+  return rows[0]?.status ?? null;
+}
+
+export async function finishJob(
+  db: Queryable,
+  id: string,
+  outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: { code: string; detail: string } },
+  retentionSeconds: number,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE jobs SET status = $2, result = $3, error = $4, progress = CASE WHEN $2 = 'succeeded' THEN 1 ELSE progress END,
+       finished_at = now(), expires_at = now() + make_interval(secs => $5)
+     WHERE id = $1 AND status = 'running'`,
+    [id, outcome.status, outcome.status === 'succeeded' ? JSON.stringify(outcome.result) : null, outcome.status === 'failed' ? outcome.error : null, retentionSeconds],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** Deletes finished jobs whose retention has passed; returns how many. */
+export async function deleteExpiredJobs(db: Queryable): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at < now()');
+  return rowCount ?? 0;
+}
