@@ -13,12 +13,14 @@ import { LatticeRepository } from './domain/lattices/lattice-repository.js';
 import { LatticeService } from './domain/lattices/lattice-service.js';
 import { JobService } from './domain/jobs/job-service.js';
 import { PlanCatalog } from './domain/usage/plan-catalog.js';
+import { UsageService } from './domain/usage/usage-service.js';
 import { RateLimiter } from './domain/usage/rate-limiter.js';
 import type { AppDeps } from './http/app.js';
 import { authRoutes, jwksRoutes } from './http/routes/auth-routes.js';
 import type { HealthChecks } from './http/routes/health-routes.js';
 import { latticeRoutes } from './http/routes/lattice-routes.js';
 import { jobRoutes } from './http/routes/job-routes.js';
+import { usageRoutes } from './http/routes/usage-routes.js';
 import { testingRoutes } from './http/routes/testing-routes.js';
 import { JobQueue } from './platform/job-queue.js';
 import { type JobExecutor, JobRunner } from './worker/job-runner.js';
@@ -66,6 +68,7 @@ export interface Runtime {
   jobRunner: JobRunner;
   /** Job kinds and their executors; the worker runs jobs of these kinds. */
   executors: Record<string, JobExecutor>;
+  usage: UsageService;
   appDeps(): AppDeps;
   close(): Promise<void>;
 }
@@ -116,6 +119,10 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   await queue.start();
   const retentionSeconds = Math.round(config.JOB_RESULT_RETENTION_HOURS * 3600);
   const jobs = new JobService(db, queue, retentionSeconds);
+  const usage = new UsageService(db, store, plans);
+  // Usage counters live in the shared store; PostgreSQL gets them in batches.
+  const usageFlush = setInterval(() => usage.flush().catch((err) => logger.warn({ err }, 'usage flush failed')), config.USAGE_FLUSH_INTERVAL_SECONDS * 1000);
+  usageFlush.unref();
   // Job kinds and the code that runs them; the worker takes jobs of these kinds.
   const executors: Record<string, JobExecutor> = {};
   const jobRunner = new JobRunner({ db, queue, logger, retentionSeconds, executors });
@@ -134,12 +141,12 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     gpu: async () => 'unavailable',
   };
 
-  const apiRoutes: FastifyPluginAsync[] = [authRoutes(auth), latticeRoutes({ lattices }), jobRoutes(jobs)];
+  const apiRoutes: FastifyPluginAsync[] = [authRoutes(auth), latticeRoutes({ lattices }), jobRoutes(jobs), usageRoutes(usage)];
   if (config.TESTING_MODE) apiRoutes.push(testingRoutes);
   const rootRoutes: FastifyPluginAsync[] = [jwksRoutes(() => tokens.jwks()), hiddenCompat(authRoutes(auth))];
 
   return {
-    config, logger, db, store, metrics, lifecycle, mail, tokens, auth, resolver, plans, queue, jobs, jobRunner, executors,
+    config, logger, db, store, metrics, lifecycle, mail, tokens, auth, resolver, plans, queue, jobs, jobRunner, executors, usage,
     appDeps: () => ({
       config, version: VERSION, logger, metrics, lifecycle, health,
       authenticator: resolver,
@@ -148,6 +155,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       apiRoutes, rootRoutes,
     }),
     async close() {
+      clearInterval(usageFlush);
+      await usage.flush().catch(() => undefined);
       await queue.stop();
       await db.close();
       if (ownsStore) await store.close();

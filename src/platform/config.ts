@@ -46,6 +46,7 @@ export const ConfigSchema = Type.Object({
   JOB_RESULT_RETENTION_HOURS: Type.Number({ default: 168, minimum: 0.001, maximum: 8760 }),
   JOB_MAINTENANCE_INTERVAL_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600 }),
   QUEUE_POLL_INTERVAL_SECONDS: Type.Number({ default: 1, minimum: 0.5, maximum: 60 }),
+  USAGE_FLUSH_INTERVAL_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600 }),
   SHUTDOWN_GRACE_MS: Type.Integer({ default: 10_000, minimum: 0, maximum: 120_000 }),
 });
 

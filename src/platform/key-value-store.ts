@@ -13,6 +13,8 @@ export interface KeyValueStore {
   hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
   /** Milliseconds until `key` expires; 0 when it is absent or has no expiry. */
   pttl(key: string): Promise<number>;
+  /** Adds `n` to a counter, keeping its expiry; returns the new value. */
+  add(key: string, n: number): Promise<number>;
   /** Increments a value that never expires (epochs). */
   incr(key: string): Promise<number>;
   ping(): Promise<void>;

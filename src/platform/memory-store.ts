@@ -58,6 +58,13 @@ export class MemoryStore implements KeyValueStore {
     return { count: Number(e.value), resetMs: e.expiresAt - this.now() };
   }
 
+  async add(key: string, n: number): Promise<number> {
+    const e = this.live(key);
+    const next = (e ? Number(e.value) : 0) + n;
+    this.entries.set(key, { value: String(next), expiresAt: e?.expiresAt ?? Infinity });
+    return next;
+  }
+
   async pttl(key: string): Promise<number> {
     const e = this.live(key);
     return e && Number.isFinite(e.expiresAt) ? e.expiresAt - this.now() : 0;

@@ -43,6 +43,10 @@ export class RedisStore implements KeyValueStore {
     return { count, resetMs: ttl };
   }
 
+  async add(key: string, n: number): Promise<number> {
+    return this.client.incrby(key, n);
+  }
+
   async pttl(key: string): Promise<number> {
     return Math.max(0, await this.client.pttl(key));
   }

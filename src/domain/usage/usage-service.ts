@@ -1,0 +1,109 @@
+import type { Database } from '../../platform/database.js';
+import type { KeyValueStore } from '../../platform/key-value-store.js';
+import { AppError } from '../errors.js';
+import type { Principal } from '../identity/principal.js';
+import type { PlanCatalog } from './plan-catalog.js';
+
+export type UsageMetric = 'operations';
+
+// A month plus slack: a counter outlives its period long enough to be flushed.
+const COUNTER_TTL_MS = 40 * 24 * 3600 * 1000;
+
+export const periodOf = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
+
+/**
+ * Monthly usage per tenant. The shared store holds the live counters (one
+ * INCR per operation, no database write); `flush` copies the touched counters
+ * to PostgreSQL in one statement, and a counter missing from the store (a
+ * restart of the in-memory stand-in) is seeded back from PostgreSQL.
+ */
+export class UsageService {
+  private readonly touched = new Set<string>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: KeyValueStore,
+    private readonly plans: PlanCatalog,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private key(tenantId: string, period: string, metric: UsageMetric): string {
+    return `usage:${tenantId}:${period}:${metric}`;
+  }
+
+  /** Refuses an operation when the month's budget is spent (403 plan_limit_exceeded). */
+  async assertOperationAllowed(principal: Principal): Promise<void> {
+    const { limits } = await this.plans.plan(principal.planCode);
+    if (limits.monthly_operations < 0) return;
+    const used = await this.count(principal.tenantId, 'operations');
+    if (used >= limits.monthly_operations) {
+      throw new AppError('plan_limit_exceeded', `Plan '${principal.planCode}' allows ${limits.monthly_operations} operations per month; ${used} have been used this month`, {
+        fields: { limit: 'monthly_operations', value: limits.monthly_operations },
+      });
+    }
+  }
+
+  async record(tenantId: string, metric: UsageMetric, n = 1): Promise<number> {
+    const period = periodOf(this.now());
+    const key = this.key(tenantId, period, metric);
+    const { count } = await this.store.hit(key, COUNTER_TTL_MS);
+    let total = count;
+    if (count === 1) {
+      const persisted = await this.persisted(tenantId, period, metric);
+      if (persisted > 0) total = await this.store.add(key, persisted);
+    }
+    if (n > 1) total = await this.store.add(key, n - 1);
+    this.touched.add(`${tenantId}|${period}|${metric}`);
+    return total;
+  }
+
+  async count(tenantId: string, metric: UsageMetric): Promise<number> {
+    const period = periodOf(this.now());
+    const live = await this.store.get(this.key(tenantId, period, metric));
+    return live !== null ? Number(live) : this.persisted(tenantId, period, metric);
+  }
+
+  private async persisted(tenantId: string, period: string, metric: UsageMetric): Promise<number> {
+    const { rows } = await this.db.tenantQuery<{ count: string }>(
+      tenantId,
+      'SELECT count FROM usage_counters WHERE tenant_id = $1 AND period = $2 AND metric = $3',
+      [tenantId, period, metric],
+    );
+    return rows[0] ? Number(rows[0].count) : 0;
+  }
+
+  /** This month's usage next to the plan's limits. */
+  async summary(principal: Principal) {
+    const plan = await this.plans.plan(principal.planCode);
+    const [operations, lattices] = await Promise.all([
+      this.count(principal.tenantId, 'operations'),
+      this.db.tenantQuery<{ n: number }>(principal.tenantId, 'SELECT count(*)::int AS n FROM lattices WHERE tenant_id = $1', [principal.tenantId]),
+    ]);
+    return {
+      tenant_id: principal.tenantId,
+      period: periodOf(this.now()),
+      plan_code: plan.code,
+      usage: {
+        operations: { used: operations, limit: plan.limits.monthly_operations },
+        lattices: { used: lattices.rows[0].n, limit: plan.limits.lattices },
+      },
+      limits: plan.limits,
+    };
+  }
+
+  /** Writes every counter touched since the last flush; returns how many. */
+  async flush(): Promise<number> {
+    const entries = [...this.touched].map((t) => t.split('|') as [string, string, UsageMetric]);
+    this.touched.clear();
+    if (entries.length === 0) return 0;
+    const counts = await this.store.mget(entries.map(([tenant, period, metric]) => this.key(tenant, period, metric)));
+    const rows = entries.map(([tenant, period, metric], i) => ({ tenant, period, metric, count: Number(counts[i] ?? 0) }));
+    await this.db.systemQuery(
+      `INSERT INTO usage_counters (tenant_id, period, metric, count)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[])
+       ON CONFLICT (tenant_id, period, metric) DO UPDATE SET count = GREATEST(usage_counters.count, EXCLUDED.count), updated_at = now()`,
+      [rows.map((r) => r.tenant), rows.map((r) => r.period), rows.map((r) => r.metric), rows.map((r) => r.count)],
+    );
+    return rows.length;
+  }
+}
