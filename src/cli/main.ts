@@ -29,6 +29,7 @@ async function migrated(config: Config, logger: Logger) {
 async function runService(config: Config, logger: Logger, parts: { api: boolean; worker: boolean }): Promise<void> {
   const database = await migrated(config, logger);
   const runtime = await createRuntime({ config, databaseUrl: database.url, logger });
+  await runtime.queue.start();
   const worker = parts.worker ? await startWorker({ db: runtime.db, mail: runtime.mail, logger, jobs: runtime.jobRunner }) : null;
   const closeAll = async () => {
     await worker?.stop();

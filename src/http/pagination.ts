@@ -1,3 +1,4 @@
+import type { TArray } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validationFailed } from '../domain/errors.js';
 import type { Page, PagePosition, PageRequest } from '../domain/page.js';
@@ -15,7 +16,10 @@ export function encodeCursor(p: PagePosition): string {
 export function decodeCursor(cursor: string): PagePosition {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (rest.length > 0 || !TIMESTAMP.test(createdAt ?? '') || !UUID.test(id ?? '') || Number.isNaN(Date.parse(createdAt))) {
-    throw validationFailed([{ location: 'query.cursor', message: 'is not a cursor issued by this API' }], 'The pagination cursor is not valid');
+    throw validationFailed(
+      [{ location: 'query.cursor', message: 'is not a cursor issued by this API' }],
+      'The pagination cursor is not valid',
+    );
   }
   return { createdAt, id };
 }
@@ -40,8 +44,12 @@ export function sendPage<T>(request: FastifyRequest, reply: FastifyReply, page: 
   return page.items;
 }
 
-/** Response headers of a paginated list, for the OpenAPI document. */
-export const PAGE_HEADERS = {
+const PAGE_HEADERS = {
   'X-Total-Count': { type: 'integer', description: 'Items matching the filters across all pages' },
   Link: { type: 'string', description: 'RFC 8288 link to the next page (rel="next"); absent on the last page' },
 } as const;
+
+/** A list's 200 response schema with the pagination headers, for the OpenAPI document. */
+export function pagedResponse<S extends TArray>(schema: S, description: string): S {
+  return { ...schema, description, headers: PAGE_HEADERS };
+}

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/database.js';
 import type { Principal } from '../identity/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import { listAudit, type AuditRow } from './audit-repository.js';
+import { listAudit, type AuditEntry, type AuditRow } from './audit-repository.js';
 
 export interface AuditQuery {
   action?: string;
@@ -13,7 +13,7 @@ export interface AuditQuery {
 export interface AuditView {
   id: string;
   actor_id: string | null;
-  actor_type: string;
+  actor_type: AuditEntry['actorType'];
   action: string;
   target_type: string | null;
   target_id: string | null;
@@ -26,7 +26,8 @@ export interface AuditView {
 const auditView = (r: AuditRow): AuditView => ({
   id: r.id,
   actor_id: r.actor_id,
-  actor_type: r.actor_type,
+  // The column's CHECK constraint allows exactly these values.
+  actor_type: r.actor_type as AuditEntry['actorType'],
   action: r.action,
   target_type: r.target_type,
   target_id: r.target_id,
@@ -41,11 +42,9 @@ export class AuditLogService {
   constructor(private readonly deps: { db: Database }) {}
 
   async list(principal: Principal, query: AuditQuery, page: PageRequest): Promise<Page<AuditView>> {
-    const before = page.after ? { createdAt: new Date(page.after.createdAt), id: page.after.id } : undefined;
     const { rows, total } = await this.deps.db.tenantTransaction(principal.tenantId, (db) =>
-      listAudit(db, principal.tenantId, { ...query, limit: page.limit + 1, before }),
+      listAudit(db, principal.tenantId, { ...query, limit: page.limit + 1, before: page.after }),
     );
-    const positioned = rows.map((r) => ({ ...r, position_at: r.created_at.toISOString() }));
-    return pageOf(positioned, page.limit, total, auditView);
+    return pageOf(rows, page.limit, total, auditView);
   }
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { POSITION_SQL } from '../page.js';
 
 export interface AuditEntry {
   tenantId: string;
@@ -25,6 +26,8 @@ export interface AuditRow {
   ip: string | null;
   request_id: string | null;
   created_at: Date;
+  /** created_at with PostgreSQL's microseconds, for keyset cursors (a Date keeps only milliseconds). */
+  position_at: string;
 }
 
 export interface AuditFilter {
@@ -33,8 +36,8 @@ export interface AuditFilter {
   since?: Date;
   until?: Date;
   limit: number;
-  /** Keyset cursor: rows strictly older than this (created_at, id). */
-  before?: { createdAt: Date; id: string };
+  /** Keyset cursor: rows strictly older than this (created_at as `position_at`, id). */
+  before?: { createdAt: string; id: string };
 }
 
 /** Writes one audit row on the caller's connection, so it commits or rolls back with the change it records. */
@@ -61,11 +64,11 @@ export async function listAudit(db: Queryable, tenantId: string, f: AuditFilter)
   const total = (await db.query<{ n: number }>(countSql, values)).rows[0].n;
   if (f.before) {
     values.push(f.before.createdAt, f.before.id);
-    where.push(`(created_at, id) < ($${values.length - 1}, $${values.length})`);
+    where.push(`(created_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
   }
   values.push(f.limit);
   const { rows } = await db.query<AuditRow>(
-    `SELECT * FROM audit_logs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
+    `SELECT *, ${POSITION_SQL} AS position_at FROM audit_logs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
     values,
   );
   return { rows, total };

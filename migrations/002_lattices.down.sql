@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS lattice_operations, lattice_fields, lattices CASCADE;

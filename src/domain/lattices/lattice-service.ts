@@ -1,0 +1,331 @@
+import { latticeMemory } from '../../engine/analyze.js';
+import { materializeField } from '../../engine/field.js';
+import { MAX_MATERIALIZED_VERTICES, type Lattice } from '../../engine/lattice.js';
+import type { Database, Queryable } from '../../platform/database.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { recordAudit } from '../audit/audit-repository.js';
+import { AppError, notFound } from '../errors.js';
+import { actorOf, type Principal } from '../identity/principal.js';
+import { pageOf, type Page, type PageRequest } from '../page.js';
+import { auditBy, type Caller } from '../tenants/caller.js';
+import type { FieldStore } from './field-store.js';
+import type { LatticeCache } from './lattice-cache.js';
+import type { LatticeFilter, LatticeRepository, LatticeRow } from './lattice-repository.js';
+import {
+  buildLattice,
+  type CreateLatticeInput,
+  resolveCreateInput,
+  resolveUpdateInput,
+  type UpdateLatticeInput,
+} from './lattice-validation.js';
+import { latticeView, type LatticeView } from './lattice-view.js';
+import { assertWithinPlan, type LatticePlanLimits } from './plan-limits.js';
+
+export interface LatticeServiceDeps {
+  db: Database;
+  lattices: LatticeRepository;
+  fields: FieldStore;
+  cache: LatticeCache;
+}
+
+export interface LoadOptions {
+  /** Load (or materialise) the value field too; checked against the plan's max_materialized_vertices. */
+  withField?: boolean;
+  /** A budget tighter than the plan's, for the field; the plan's limit always applies. */
+  maxMaterializedVertices?: number;
+}
+
+export interface LoadedLattice {
+  row: LatticeRow;
+  lattice: Lattice;
+  /** The version the field was stored at; 0 when it is the engine's default field (never saved). */
+  fieldVersion: number;
+}
+
+export interface SavedField {
+  version: number;
+  checksum: string;
+}
+
+/** What withLatticeLock knows about its transaction, so saveField can cache the new version after commit. */
+interface LockContext {
+  row: LatticeRow;
+  saved: { version: number; field: Float64Array } | null;
+}
+
+// A load that finds its field replaced by a newer version re-reads the row this many times before giving up.
+const LOAD_ATTEMPTS = 3;
+
+const conflict = () => new AppError('conflict', 'The lattice changed while this operation ran; retry it');
+
+/**
+ * Lattices of a tenant: CRUD with plan limits and audit, plus what the
+ * operation routes build on: engine lattices from a hot cache, the value
+ * field (stored compressed, materialised on first use) and per-lattice
+ * serialisation of writers.
+ */
+export class LatticeService {
+  private readonly locks = new Map<Queryable, LockContext>();
+  // Concurrent first loads of one (lattice, version) share the work.
+  private readonly loading = new Map<string, Promise<Lattice | null>>();
+
+  constructor(private readonly d: LatticeServiceDeps) {}
+
+  /** Creates a lattice in O(d) whatever its vertex count; 422 for a bad spec, 403 past a plan limit. */
+  async create(caller: Caller, input: CreateLatticeInput): Promise<LatticeView> {
+    const spec = resolveCreateInput(input);
+    const lattice = buildLattice(spec);
+    const memory = latticeMemory(lattice);
+    const { tenantId } = caller.principal;
+    const actor = actorOf(caller.principal);
+    return this.d.db.tenantTransaction(tenantId, async (tx) => {
+      const limits = await this.limitsOf(tx, tenantId, true);
+      assertWithinPlan(limits, { shape: spec.shape });
+      assertWithinPlan(limits, { lattices: (await this.d.lattices.count(tx, tenantId)) + 1 });
+      const row = await this.d.lattices.insert(tx, {
+        id: uuidv7(),
+        tenantId,
+        name: spec.name,
+        shape: spec.shape,
+        boundary: spec.boundary,
+        obstacles: spec.obstacles,
+        metadata: spec.metadata,
+        legacy: spec.legacy,
+        vertices: lattice.vertexCount,
+        edges: lattice.edgeCount,
+        implicitBytes: memory.implicit_bytes,
+        explicitCsrBytes: memory.explicit_csr_bytes,
+        createdBy: actor.actorId,
+        createdByType: actor.actorType,
+      });
+      await recordAudit(tx, {
+        ...auditBy(caller),
+        action: 'lattice.created',
+        targetType: 'lattice',
+        targetId: row.id,
+        details: { name: row.name, shape: row.shape, boundary: row.boundary },
+      });
+      return latticeView(row);
+    });
+  }
+
+  /** The tenant's lattices, newest first; one query per page. */
+  async list(principal: Principal, filter: LatticeFilter, page: PageRequest): Promise<Page<LatticeView>> {
+    const { rows, total } = await this.d.db.tenantTransaction(principal.tenantId, (tx) =>
+      this.d.lattices.list(tx, principal.tenantId, filter, page),
+    );
+    return pageOf(rows, page.limit, total, latticeView);
+  }
+
+  async get(principal: Principal, id: string): Promise<LatticeView> {
+    return latticeView(await this.getLattice(principal, id));
+  }
+
+  /** The stored row of a lattice of the caller's tenant; 404 for any other. */
+  async getLattice(principal: Principal, id: string): Promise<LatticeRow> {
+    const row = await this.d.db.tenantTransaction(principal.tenantId, (tx) => this.d.lattices.find(tx, principal.tenantId, id));
+    if (!row) throw notFound('Lattice');
+    return row;
+  }
+
+  /** Renames and/or replaces the metadata; `version` stays (it counts field changes), updated_at moves. */
+  async update(caller: Caller, id: string, input: UpdateLatticeInput): Promise<LatticeView> {
+    const patch = resolveUpdateInput(input);
+    const { tenantId } = caller.principal;
+    return this.d.db.tenantTransaction(tenantId, async (tx) => {
+      const row = await this.d.lattices.update(tx, tenantId, id, patch);
+      if (!row) throw notFound('Lattice');
+      await recordAudit(tx, {
+        ...auditBy(caller),
+        action: 'lattice.updated',
+        targetType: 'lattice',
+        targetId: id,
+        details: { changed: Object.keys(patch), name: row.name },
+      });
+      return latticeView(row);
+    });
+  }
+
+  /** Deletes the lattice with its stored field and operation history. */
+  async remove(caller: Caller, id: string): Promise<void> {
+    const { tenantId } = caller.principal;
+    await this.d.db.tenantTransaction(tenantId, async (tx) => {
+      const row = await this.d.lattices.delete(tx, tenantId, id);
+      if (!row) throw notFound('Lattice');
+      await recordAudit(tx, {
+        ...auditBy(caller),
+        action: 'lattice.deleted',
+        targetType: 'lattice',
+        targetId: id,
+        details: { name: row.name, shape: row.shape, boundary: row.boundary },
+      });
+    });
+    this.d.cache.delete(id);
+  }
+
+  /**
+   * The engine lattice at its current version, from this process's cache when
+   * it holds that version. The result is SHARED: read it, never mutate it or
+   * its field (writers use withLatticeLock + loadForUpdate).
+   */
+  async loadEngineLattice(principal: Principal, id: string, opts: LoadOptions = {}): Promise<LoadedLattice> {
+    const { tenantId } = principal;
+    for (let attempt = 1; ; attempt++) {
+      const { row, limits } = await this.d.db.tenantTransaction(tenantId, async (tx) => {
+        const found = await this.d.lattices.find(tx, tenantId, id);
+        if (!found) throw notFound('Lattice');
+        return { row: found, limits: opts.withField ? await this.limitsOf(tx, tenantId, false) : null };
+      });
+      if (limits) this.assertFieldAllowed(limits, row, opts);
+      const lattice = await this.cachedLattice(row, limits);
+      if (lattice) return { row, lattice, fieldVersion: row.field_version };
+      if (attempt >= LOAD_ATTEMPTS) throw conflict();
+    }
+  }
+
+  /**
+   * Runs `fn` in a tenant transaction holding `SELECT ... FOR UPDATE` on the
+   * lattice row, so writers of one lattice run one after another, each seeing
+   * the version its predecessor committed. 404 when the lattice is not the
+   * caller's tenant's.
+   */
+  async withLatticeLock<T>(principal: Principal, id: string, fn: (tx: Queryable, row: LatticeRow) => Promise<T>): Promise<T> {
+    const { tenantId } = principal;
+    let context: LockContext | undefined;
+    const result = await this.d.db.tenantTransaction(tenantId, async (tx) => {
+      const row = await this.d.lattices.findForUpdate(tx, tenantId, id);
+      if (!row) throw notFound('Lattice');
+      context = { row, saved: null };
+      this.locks.set(tx, context);
+      try {
+        return await fn(tx, row);
+      } finally {
+        this.locks.delete(tx);
+      }
+    });
+    // Only now is the new version committed, and so safe to serve from the cache.
+    if (context?.saved) {
+      const lattice = engineLatticeOf(context.row);
+      lattice.field = context.saved.field;
+      this.d.cache.set(id, context.saved.version, lattice);
+    }
+    return result;
+  }
+
+  /**
+   * Inside withLatticeLock: a PRIVATE engine lattice for `row` with its own
+   * copy of the field, free to mutate before saveField.
+   */
+  async loadForUpdate(tx: Queryable, row: LatticeRow, opts: Omit<LoadOptions, 'withField'> = {}): Promise<LoadedLattice> {
+    const limits = await this.limitsOf(tx, row.tenant_id, false);
+    this.assertFieldAllowed(limits, row, opts);
+    const lattice = engineLatticeOf(row);
+    const cached = this.d.cache.get(row.id, row.version);
+    if (cached?.field) {
+      lattice.field = cached.field.slice();
+    } else {
+      const field = await this.storedOrDefaultField(tx, row, lattice, limits, opts);
+      if (!field) throw conflict();
+      lattice.field = field;
+    }
+    return { row, lattice, fieldVersion: row.field_version };
+  }
+
+  /**
+   * Stores `field` as the lattice's next version if it is still at
+   * `expectedVersion` (409 conflict otherwise) and returns the new version.
+   * The field is taken over: do not mutate it afterwards. Called inside
+   * withLatticeLock, the new version is also cached once the transaction commits.
+   */
+  async saveField(tx: Queryable, tenantId: string, latticeId: string, field: Float64Array, expectedVersion: number): Promise<SavedField> {
+    const advanced = await this.d.lattices.advanceFieldVersion(tx, tenantId, latticeId, expectedVersion);
+    if (advanced === null) throw conflict();
+    const { version, vertices } = advanced;
+    // A caller's bug, not a client's: the transaction rolls back and the request fails loudly.
+    if (field.length !== vertices) throw new Error(`a field of ${field.length} values for a lattice of ${vertices} vertices`);
+    const { checksum } = await this.d.fields.save(tx, { tenantId, latticeId, version, field });
+    const context = this.locks.get(tx);
+    if (context && context.row.id === latticeId) context.saved = { version, field };
+    return { version, checksum };
+  }
+
+  /** The lattice's plan limits (tenant's current plan). */
+  async limitsFor(principal: Principal): Promise<LatticePlanLimits> {
+    return this.d.db.tenantTransaction(principal.tenantId, (tx) => this.limitsOf(tx, principal.tenantId, false));
+  }
+
+  private async limitsOf(tx: Queryable, tenantId: string, lock: boolean): Promise<LatticePlanLimits> {
+    const limits = lock ? await this.d.lattices.lockPlanLimits(tx, tenantId) : await this.d.lattices.planLimits(tx, tenantId);
+    if (!limits) throw notFound('Tenant');
+    return limits;
+  }
+
+  /** 403 past the plan's materialisation limit, 422 past the engine's own. */
+  private assertFieldAllowed(limits: LatticePlanLimits, row: LatticeRow, opts: LoadOptions): void {
+    const budget = opts.maxMaterializedVertices;
+    const effective =
+      budget === undefined ? limits : { ...limits, maxMaterializedVertices: tighter(limits.maxMaterializedVertices, budget) };
+    assertWithinPlan(effective, { materializedVertices: row.vertices });
+    if (row.vertices > MAX_MATERIALIZED_VERTICES) {
+      throw new AppError(
+        'validation_failed',
+        `This lattice has ${row.vertices} vertices; an operation can hold at most ${MAX_MATERIALIZED_VERTICES} in memory`,
+      );
+    }
+  }
+
+  /**
+   * The cached lattice for the row's version, loading it on a miss, with its
+   * field when `fieldLimits` is given; null when the field was replaced meanwhile.
+   */
+  private async cachedLattice(row: LatticeRow, fieldLimits: LatticePlanLimits | null): Promise<Lattice | null> {
+    const cached = this.d.cache.get(row.id, row.version);
+    if (cached && (!fieldLimits || cached.field)) return cached;
+    if (!fieldLimits) {
+      const lattice = engineLatticeOf(row);
+      this.d.cache.set(row.id, row.version, lattice);
+      return lattice;
+    }
+    const key = `${row.id}:${row.version}`;
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.loadWithField(row, cached, fieldLimits).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async loadWithField(row: LatticeRow, cached: Lattice | undefined, limits: LatticePlanLimits): Promise<Lattice | null> {
+    const lattice = cached ?? engineLatticeOf(row);
+    const field = await this.d.db.tenantTransaction(row.tenant_id, (tx) => this.storedOrDefaultField(tx, row, lattice, limits, {}));
+    if (!field) return null;
+    // Attaching a field of the same version to a shared entry changes nothing its readers rely on.
+    lattice.field = field;
+    this.d.cache.set(row.id, row.version, lattice);
+    return lattice;
+  }
+
+  /** The field stored for the row's version, else the engine's default when none was ever stored; null when replaced. */
+  private async storedOrDefaultField(
+    tx: Queryable,
+    row: LatticeRow,
+    lattice: Lattice,
+    limits: LatticePlanLimits,
+    opts: LoadOptions,
+  ): Promise<Float64Array | null> {
+    if (row.field_version > 0) return this.d.fields.load(tx, row.id, row.field_version);
+    const budget = tighter(limits.maxMaterializedVertices, opts.maxMaterializedVertices);
+    return materializeField(lattice, {}, budget < 0 ? {} : { maxMaterializedVertices: budget });
+  }
+}
+
+/** The engine lattice a stored row describes; O(d), plus O(k·d) for k obstacle coordinates. */
+function engineLatticeOf(row: LatticeRow): Lattice {
+  return buildLattice({ shape: row.shape, boundary: row.boundary, obstacles: row.obstacles, shapeLocation: 'shape' });
+}
+
+/** The smaller of two budgets where -1 (or undefined) means unlimited. */
+function tighter(limit: number, budget: number | undefined): number {
+  if (budget === undefined || budget < 0) return limit;
+  return limit < 0 ? budget : Math.min(limit, budget);
+}

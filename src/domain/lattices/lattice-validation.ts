@@ -1,0 +1,220 @@
+import { isEngineError } from '../../engine/errors.js';
+import { createLattice, MAX_DIMENSIONS, type Boundary, type Lattice, type ObstacleSpec } from '../../engine/lattice.js';
+import { type FieldProblem, validationFailed } from '../errors.js';
+
+/*
+ * The rules a lattice request must meet beyond what its JSON schema can say:
+ * the name's alphabet (Unicode letters), the metadata's serialised size, how
+ * `shape`, `dimensions` and `size` combine, and obstacle coordinates checked
+ * against the shape. Every problem found is reported at once, as a 422.
+ */
+
+export const NAME_MAX_LENGTH = 100;
+export const METADATA_MAX_BYTES = 16 * 1024;
+export const MAX_OBSTACLE_COORDINATES = 10_000;
+// Letters and digits of any script (with combining marks), spaces and _-.,:()#+
+const NAME = /^[\p{L}\p{M}\p{N} _\-.,:()#+]+$/u;
+const NAME_RULE = `must be 1–${NAME_MAX_LENGTH} characters of letters, digits, spaces and _-.,:()#+`;
+// Reported once a list holds this many problems; more would only bloat the answer.
+const MAX_PROBLEMS = 20;
+
+export type ObstacleInput = { density: number; seed?: number } | { coordinates: number[][] } | number[][];
+
+export interface LegacyFields {
+  field_type?: string;
+  geometry?: string;
+  enable_gpu?: boolean;
+}
+
+/** A create request after the schema. */
+export interface CreateLatticeInput extends LegacyFields {
+  name?: string;
+  /** An integer with `size`; or, from old clients, the list of sides (meaning `shape`). Checked here. */
+  dimensions?: unknown;
+  size?: number;
+  shape?: number[];
+  boundary?: Boundary;
+  obstacles?: ObstacleInput | null;
+  metadata?: Record<string, unknown>;
+}
+
+export interface UpdateLatticeInput {
+  name?: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** A lattice request resolved to what is stored. */
+export interface LatticeSpec {
+  name: string;
+  shape: number[];
+  boundary: Boundary;
+  obstacles: ObstacleSpec | null;
+  metadata: Record<string, unknown>;
+  legacy: LegacyFields;
+  /** Where a problem with the shape as a whole is reported: the field the client sent. */
+  shapeLocation: string;
+}
+
+function checkName(name: string, problems: FieldProblem[]): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || [...trimmed].length > NAME_MAX_LENGTH || !NAME.test(trimmed)) {
+    problems.push({ location: 'body.name', message: NAME_RULE });
+  }
+  return trimmed;
+}
+
+function checkMetadata(metadata: Record<string, unknown>, problems: FieldProblem[]): void {
+  const bytes = Buffer.byteLength(JSON.stringify(metadata), 'utf8');
+  if (bytes > METADATA_MAX_BYTES) {
+    problems.push({ location: 'body.metadata', message: `must be at most ${METADATA_MAX_BYTES} bytes as JSON (16 KB); it is ${bytes}` });
+  }
+}
+
+const isSides = (value: unknown[]): value is number[] =>
+  value.length >= 1 && value.length <= MAX_DIMENSIONS && value.every((v) => Number.isInteger(v) && (v as number) >= 2);
+
+/** `dimensions` as a count, or as old clients' list of sides; null (with a problem) when it is neither. */
+function readDimensions(value: unknown, problems: FieldProblem[]): { count?: number; sides?: number[] } | null {
+  if (value === undefined) return {};
+  if (Array.isArray(value)) {
+    if (isSides(value)) return { sides: value };
+    problems.push({ location: 'body.dimensions', message: `as a list of sides must hold 1 to ${MAX_DIMENSIONS} integers ≥ 2` });
+    return null;
+  }
+  if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_DIMENSIONS) return { count: value as number };
+  problems.push({ location: 'body.dimensions', message: `must be an integer from 1 to ${MAX_DIMENSIONS} (or a list of sides)` });
+  return null;
+}
+
+function resolveShape(input: CreateLatticeInput, problems: FieldProblem[]): { shape: number[]; location: string } {
+  const { size } = input;
+  const dimensions = readDimensions(input.dimensions, problems);
+  if (dimensions === null) return { shape: [], location: 'body.dimensions' };
+  const sides = dimensions.sides;
+  if (sides !== undefined && input.shape !== undefined && sides.join() !== input.shape.join()) {
+    problems.push({ location: 'body.dimensions', message: 'as a list of sides must equal shape when both are given' });
+  }
+  const shape = input.shape ?? sides;
+  if (shape !== undefined) {
+    const count = dimensions.count;
+    if (count !== undefined && count !== shape.length) {
+      problems.push({ location: 'body.dimensions', message: `must equal the length of shape (${shape.length}) when both are given` });
+    }
+    if (size !== undefined && shape.some((side) => side !== size)) {
+      problems.push({ location: 'body.size', message: 'must equal every side of shape when both are given' });
+    }
+    return { shape, location: input.shape !== undefined ? 'body.shape' : 'body.dimensions' };
+  }
+  if (dimensions.count === undefined || size === undefined) {
+    const missing = dimensions.count === undefined ? 'body.dimensions' : 'body.size';
+    problems.push({ location: missing, message: 'send shape, or dimensions and size' });
+    return { shape: [], location: 'body.shape' };
+  }
+  return { shape: new Array<number>(dimensions.count).fill(size), location: 'body.size' };
+}
+
+function checkCoordinates(list: number[][], shape: number[], location: string, problems: FieldProblem[]): void {
+  for (let i = 0; i < list.length && problems.length < MAX_PROBLEMS; i++) {
+    const coords = list[i];
+    if (coords.length !== shape.length) {
+      problems.push({
+        location: `${location}.${i}`,
+        message: `must have ${shape.length} coordinates, one per dimension; it has ${coords.length}`,
+      });
+      continue;
+    }
+    const k = coords.findIndex((c, dim) => c < 0 || c >= shape[dim]);
+    if (k >= 0)
+      problems.push({ location: `${location}.${i}.${k}`, message: `must be in [0, ${shape[k]}) for dimension ${k}; it is ${coords[k]}` });
+  }
+}
+
+function resolveObstacles(input: ObstacleInput | null | undefined, shape: number[], problems: FieldProblem[]): ObstacleSpec | null {
+  if (input === undefined || input === null) return null;
+  if (Array.isArray(input) || 'coordinates' in input) {
+    const list = Array.isArray(input) ? input : input.coordinates;
+    const location = Array.isArray(input) ? 'body.obstacles' : 'body.obstacles.coordinates';
+    // A shape that is itself invalid was reported already; coordinates cannot be judged against it.
+    if (shape.length > 0) checkCoordinates(list, shape, location, problems);
+    return { coordinates: list };
+  }
+  return { density: input.density, seed: input.seed ?? 0 };
+}
+
+function legacyOf(input: LegacyFields): LegacyFields {
+  const legacy: LegacyFields = {};
+  if (input.field_type !== undefined) legacy.field_type = input.field_type;
+  if (input.geometry !== undefined) legacy.geometry = input.geometry;
+  if (input.enable_gpu !== undefined) legacy.enable_gpu = input.enable_gpu;
+  return legacy;
+}
+
+/** A readable default: "3D lattice 10x10x10", or "10D lattice" when the sides do not fit the name. */
+function defaultName(shape: number[]): string {
+  const long = `${shape.length}D lattice ${shape.join('x')}`;
+  return long.length <= NAME_MAX_LENGTH ? long : `${shape.length}D lattice`;
+}
+
+/** Resolves a create request to a lattice spec, or throws 422 listing every problem found. */
+export function resolveCreateInput(input: CreateLatticeInput): LatticeSpec {
+  const problems: FieldProblem[] = [];
+  const name = input.name === undefined ? undefined : checkName(input.name, problems);
+  const metadata = input.metadata ?? {};
+  checkMetadata(metadata, problems);
+  const { shape, location } = resolveShape(input, problems);
+  const obstacles = resolveObstacles(input.obstacles, shape, problems);
+  if (problems.length > 0) throw validationFailed(problems, `The lattice is not valid: ${summarise(problems)}`);
+  return {
+    name: name ?? defaultName(shape),
+    shape,
+    boundary: input.boundary ?? 'open',
+    obstacles,
+    metadata,
+    legacy: legacyOf(input),
+    shapeLocation: location,
+  };
+}
+
+/** Checks a PATCH body; returns it with the name trimmed, or throws 422. */
+export function resolveUpdateInput(input: UpdateLatticeInput): UpdateLatticeInput {
+  const problems: FieldProblem[] = [];
+  const out: UpdateLatticeInput = {};
+  if (input.name !== undefined) out.name = checkName(input.name, problems);
+  if (input.metadata !== undefined) {
+    checkMetadata(input.metadata, problems);
+    out.metadata = input.metadata;
+  }
+  if (problems.length > 0) throw validationFailed(problems, `The change is not valid: ${summarise(problems)}`);
+  return out;
+}
+
+const MAX_SAFE = '2^53 − 1 (9007199254740991)';
+
+/**
+ * The engine's lattice for a spec, O(d) whatever its size. The engine's
+ * refusals (a vertex or edge count past 2^53 − 1, a side that is not a safe
+ * integer) become 422s at the field the client sent.
+ */
+export function buildLattice(spec: Pick<LatticeSpec, 'shape' | 'boundary' | 'obstacles' | 'shapeLocation'>): Lattice {
+  try {
+    return createLattice({ shape: spec.shape, boundary: spec.boundary, obstacles: spec.obstacles });
+  } catch (err) {
+    if (!isEngineError(err)) throw err;
+    if (err.code === 'too_large') {
+      // A float product is enough to tell which count overflowed: it only has to compare with 2^53.
+      const what = spec.shape.reduce((v, side) => v * side, 1) > Number.MAX_SAFE_INTEGER ? 'vertices' : 'edges';
+      throw validationFailed(
+        [{ location: spec.shapeLocation, message: `the lattice would have more than ${MAX_SAFE} ${what}` }],
+        `The lattice is too large: its vertex and edge counts must stay at or below ${MAX_SAFE}`,
+      );
+    }
+    if (err.code === 'invalid_shape') {
+      throw validationFailed([{ location: spec.shapeLocation, message: `every side must be an integer from 2 to ${MAX_SAFE}` }]);
+    }
+    throw validationFailed([{ location: 'body', message: err.message }]);
+  }
+}
+
+function summarise(problems: FieldProblem[]): string {
+  return problems.map((p) => `${p.location} ${p.message}`).join('; ');
+}

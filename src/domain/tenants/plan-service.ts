@@ -1,0 +1,33 @@
+import type { Database, Queryable } from '../../platform/database.js';
+import { validationFailed } from '../errors.js';
+import { normalizePlanCode } from '../identity/plan-codes.js';
+import type { PlanRow } from '../identity/identity-repository.js';
+import type { PlanRepository } from './plan-repository.js';
+import { planView, type PlanView } from './views.js';
+
+export interface PlanServiceDeps {
+  db: Database;
+  plans: PlanRepository;
+}
+
+/** Plans and their limits. Billing is out of scope: every plan can be chosen freely. */
+export class PlanService {
+  constructor(private readonly deps: PlanServiceDeps) {}
+
+  async list(): Promise<PlanView[]> {
+    const rows = await this.deps.db.systemTransaction((db) => this.deps.plans.list(db));
+    return rows.map(planView);
+  }
+
+  /**
+   * The plan a client named (aliases allowed) on the caller's connection, or
+   * 422 listing the valid codes, so registration and subscription changes
+   * answer an unknown plan the same way.
+   */
+  async resolve(db: Queryable, input: string, location = 'body.plan_code'): Promise<PlanRow> {
+    const plan = await this.deps.plans.find(db, normalizePlanCode(input));
+    if (plan) return plan;
+    const valid = (await this.deps.plans.list(db)).map((p) => p.code).join(', ');
+    throw validationFailed([{ location, message: `must be one of: ${valid}` }], `Unknown plan "${input}"; valid plans: ${valid}`);
+  }
+}

@@ -1,0 +1,252 @@
+import type { Database, Queryable } from '../../platform/database.js';
+import { uuidv7 } from '../../platform/ids.js';
+import type { KeyValueStore } from '../../platform/key-value-store.js';
+import { recordAudit } from '../audit/audit-repository.js';
+import { hashToken, newOpaqueToken } from '../auth/opaque-tokens.js';
+import { AppError, notFound } from '../errors.js';
+import { type Principal, type Role, roleAtLeast } from '../identity/principal.js';
+import { revocationKeys, revokeUserSessions } from '../identity/revocation.js';
+import { enqueueMail, type OutgoingMail } from '../mail/mail-outbox.js';
+import { invitationMail } from '../../platform/mail/mail-templates.js';
+import { pageOf, type Page, type PageRequest } from '../page.js';
+import { auditBy, type Caller } from './caller.js';
+import { bumpEpochs, propagated } from './epochs.js';
+import type { TenantRepository } from './tenant-repository.js';
+import type { UserChanges, UserRepository, UserRow, UserStatus } from './user-repository.js';
+import { userView, type UserView } from './views.js';
+
+export type InvitableRole = Exclude<Role, 'owner'>;
+
+export interface Invitation {
+  email: string;
+  role: InvitableRole;
+  name?: string;
+}
+
+export interface UserUpdate {
+  role?: Role;
+  status?: 'active' | 'deactivated';
+  name?: string;
+}
+
+export interface UserAdminServiceDeps {
+  db: Database;
+  users: UserRepository;
+  tenants: TenantRepository;
+  store: KeyValueStore;
+  /** Base of the link in the invitation mail (PUBLIC_URL). */
+  publicUrl: string;
+  /** Lifetime of access tokens: how long a deactivated user's tokens must stay refused. */
+  accessTtlSeconds: number;
+  invitationTtlDays?: number;
+  clock?: () => number;
+  /** Queues mail in the caller's transaction; replaceable so tests can make the last step of a change fail. */
+  enqueueMail?: (db: Queryable, mail: OutgoingMail) => Promise<unknown>;
+}
+
+const DEFAULT_INVITATION_TTL_DAYS = 7;
+const DAY_MS = 86_400_000;
+const UNIQUE_VIOLATION = '23505';
+const LAST_OWNER = 'The last owner can be neither demoted nor removed; make another user owner first';
+
+const emailTaken = () => new AppError('conflict', 'A user with this email already belongs to this tenant');
+
+/**
+ * Membership of a tenant: listing, inviting, changing role or status, and
+ * removing users. Every change locks the tenant's membership, so the
+ * last-owner rule holds under concurrent requests, and writes its audit row
+ * in the same transaction. Role and status changes bump the user's epoch, so
+ * they take effect on every node at once.
+ */
+export class UserAdminService {
+  private readonly clock: () => number;
+  private readonly invitationTtlDays: number;
+  private readonly enqueueMail: (db: Queryable, mail: OutgoingMail) => Promise<unknown>;
+
+  constructor(private readonly deps: UserAdminServiceDeps) {
+    this.clock = deps.clock ?? Date.now;
+    this.invitationTtlDays = deps.invitationTtlDays ?? DEFAULT_INVITATION_TTL_DAYS;
+    this.enqueueMail = deps.enqueueMail ?? enqueueMail;
+  }
+
+  /** Admins see every user (invited and deactivated too); members and viewers see the active team. */
+  async list(principal: Principal, page: PageRequest): Promise<Page<UserView>> {
+    const statuses: UserStatus[] = roleAtLeast(principal.role, 'admin') ? ['active', 'invited', 'deactivated'] : ['active'];
+    const { rows, total } = await this.deps.db.tenantTransaction(principal.tenantId, (db) =>
+      this.deps.users.list(db, principal.tenantId, statuses, page),
+    );
+    return pageOf(rows, page.limit, total, userView);
+  }
+
+  /** Creates an invited user and mails a single-use link; only the token's hash is stored. */
+  async invite(caller: Caller, input: Invitation): Promise<UserView> {
+    const tenantId = caller.principal.tenantId;
+    const email = input.email.trim().toLowerCase();
+    const name = input.name?.trim() || email.split('@')[0];
+    try {
+      return await this.deps.db.tenantTransaction(tenantId, async (db) => {
+        await this.deps.users.lockMembership(db, tenantId);
+        if (await this.deps.users.emailTaken(db, tenantId, email)) throw emailTaken();
+        const tenant = await this.deps.tenants.find(db, tenantId);
+        if (!tenant) throw notFound('Tenant');
+        const inviterId = caller.principal.kind === 'user' ? caller.principal.userId : null;
+        const inviter = inviterId ? await this.deps.users.findById(db, tenantId, inviterId) : null;
+        const user = await this.deps.users.createInvited(db, { id: uuidv7(), tenantId, email, name, role: input.role });
+        const token = newOpaqueToken();
+        const expiresAt = new Date(this.clock() + this.invitationTtlDays * DAY_MS);
+        await this.deps.users.createInvitationToken(db, {
+          id: uuidv7(),
+          tenantId,
+          userId: user.id,
+          tokenHash: hashToken(token),
+          expiresAt,
+        });
+        await recordAudit(db, {
+          ...auditBy(caller),
+          action: 'user.invited',
+          targetType: 'user',
+          targetId: user.id,
+          details: { email, role: input.role },
+        });
+        const mail = invitationMail({
+          to: email,
+          inviterName: inviter?.name,
+          tenantName: tenant.name,
+          role: input.role,
+          url: `${this.deps.publicUrl.replace(/\/+$/, '')}/accept-invitation`,
+          token,
+          expiresInDays: this.invitationTtlDays,
+        });
+        await this.enqueueMail(db, { tenantId, ...mail });
+        return userView(user);
+      });
+    } catch (err) {
+      // Two invitations of one address racing past the check meet the unique index.
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw emailTaken();
+      throw err;
+    }
+  }
+
+  /** Changes role, status or name. Owners alone grant the owner role or change an owner. */
+  async update(caller: Caller, userId: string, update: UserUpdate): Promise<UserView> {
+    const tenantId = caller.principal.tenantId;
+    const { view, changes } = await this.deps.db.tenantTransaction(tenantId, async (db) => {
+      await this.deps.users.lockMembership(db, tenantId);
+      const target = await this.findUser(db, tenantId, userId);
+      const changes = effectiveChanges(target, update);
+      if (Object.keys(changes).length === 0) return { view: userView(target), changes };
+      this.checkMayChange(await this.actingRole(db, caller.principal), target, changes);
+      if (target.status === 'invited' && changes.status === 'active') {
+        throw new AppError('conflict', 'An invited user becomes active by accepting the invitation');
+      }
+      await this.checkLastOwner(db, tenantId, target, changes.role ?? target.role, changes.status ?? target.status);
+      const updated = await this.deps.users.update(db, tenantId, userId, changes);
+      if (!updated) throw notFound('User');
+      if (changes.status === 'deactivated') await this.deps.users.revokeCredentials(db, tenantId, userId);
+      await recordAudit(db, {
+        ...auditBy(caller),
+        action: 'user.updated',
+        targetType: 'user',
+        targetId: userId,
+        details: { changes: describe(target, changes) },
+      });
+      if (affectsAccess(changes)) await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
+      return { view: userView(updated), changes };
+    });
+    if (changes.status === 'deactivated') await this.endSessions(userId);
+    else if (affectsAccess(changes)) await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
+    return view;
+  }
+
+  /**
+   * Removes a user from the tenant: a soft delete (status deactivated) that
+   * keeps the rows audit entries point to, revokes every session and unused
+   * emailed token, and is idempotent.
+   */
+  async remove(caller: Caller, userId: string): Promise<void> {
+    const tenantId = caller.principal.tenantId;
+    const removed = await this.deps.db.tenantTransaction(tenantId, async (db) => {
+      await this.deps.users.lockMembership(db, tenantId);
+      const target = await this.findUser(db, tenantId, userId);
+      if (target.status === 'deactivated') return false;
+      this.checkMayChange(await this.actingRole(db, caller.principal), target, { status: 'deactivated' });
+      await this.checkLastOwner(db, tenantId, target, target.role, 'deactivated');
+      await this.deps.users.update(db, tenantId, userId, { status: 'deactivated' });
+      await this.deps.users.revokeCredentials(db, tenantId, userId);
+      await recordAudit(db, {
+        ...auditBy(caller),
+        action: 'user.removed',
+        targetType: 'user',
+        targetId: userId,
+        details: { email: target.email, role: target.role, status: { from: target.status, to: 'deactivated' } },
+      });
+      await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
+      return true;
+    });
+    if (removed) await this.endSessions(userId);
+  }
+
+  /**
+   * After a deactivation commits: refuses every access token issued so far
+   * (so reactivating the user later does not revive them) and bumps the
+   * user's epoch.
+   */
+  private async endSessions(userId: string): Promise<void> {
+    await propagated(revokeUserSessions(this.deps.store, userId, this.clock(), this.deps.accessTtlSeconds));
+  }
+
+  private async findUser(db: Queryable, tenantId: string, userId: string): Promise<UserRow> {
+    const user = await this.deps.users.findById(db, tenantId, userId);
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  /**
+   * The caller's role as of now, under the membership lock: the principal was
+   * resolved before the lock, and a concurrent demotion of the caller must
+   * not let a request that was already in flight act as an owner.
+   */
+  private async actingRole(db: Queryable, principal: Principal): Promise<Role> {
+    if (principal.kind !== 'user' || !principal.userId) return principal.role;
+    const actor = await this.deps.users.findById(db, principal.tenantId, principal.userId);
+    if (!actor || actor.status !== 'active') throw new AppError('unauthenticated', 'This user account is deactivated');
+    return actor.role;
+  }
+
+  private checkMayChange(actorRole: Role, target: UserRow, changes: UserChanges): void {
+    if (actorRole === 'owner') return;
+    if (!roleAtLeast(actorRole, 'admin')) throw new AppError('forbidden', 'This action needs the admin role or higher');
+    if (changes.role === 'owner') throw new AppError('forbidden', 'Only an owner can grant the owner role');
+    if (target.role === 'owner') throw new AppError('forbidden', 'Only an owner can change or remove an owner');
+  }
+
+  private async checkLastOwner(db: Queryable, tenantId: string, target: UserRow, role: Role, status: UserStatus): Promise<void> {
+    const wasActiveOwner = target.role === 'owner' && target.status === 'active';
+    const staysActiveOwner = role === 'owner' && status === 'active';
+    if (wasActiveOwner && !staysActiveOwner && (await this.deps.users.countActiveOwners(db, tenantId)) <= 1) {
+      throw new AppError('conflict', LAST_OWNER);
+    }
+  }
+}
+
+/** Whether cached principals of the user are stale after these changes (a rename leaves them valid). */
+const affectsAccess = (c: UserChanges): boolean => c.role !== undefined || c.status !== undefined;
+
+/** The fields of `update` that differ from the stored user. */
+function effectiveChanges(target: UserRow, update: UserUpdate): UserChanges {
+  const changes: UserChanges = {};
+  if (update.role !== undefined && update.role !== target.role) changes.role = update.role;
+  if (update.status !== undefined && update.status !== target.status) changes.status = update.status;
+  const name = update.name?.trim();
+  if (name && name !== target.name) changes.name = name;
+  return changes;
+}
+
+function describe(target: UserRow, changes: UserChanges): Record<string, { from: string; to: string }> {
+  const out: Record<string, { from: string; to: string }> = {};
+  for (const key of ['role', 'status', 'name'] as const) {
+    const to = changes[key];
+    if (to !== undefined) out[key] = { from: target[key], to };
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { PlanService } from '../../domain/tenants/plan-service.js';
+import { PlanList } from '../schemas/plan-schemas.js';
+import { PUBLIC } from '../schemas/security.js';
+
+/** The plans anyone may choose, with their limits (public). */
+export function planRoutes(deps: { plans: PlanService }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/plans',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Plans and their limits',
+          description: 'Public. A limit of -1 means unlimited. `professional` is accepted wherever `pro` is.',
+          security: PUBLIC,
+          response: { 200: PlanList },
+        },
+      },
+      async () => deps.plans.list(),
+    );
+  };
+}

@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { UserAdminService } from '../../domain/tenants/user-admin-service.js';
+import { callerOf } from '../caller.js';
+import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
+import { principalOf, requireRole } from '../plugins/authentication.js';
+import { Pagination, problems } from '../schemas/common.js';
+import { AUTHENTICATED } from '../schemas/security.js';
+import { InviteBody, UserList, UserParams, UserPatchBody, UserSchema } from '../schemas/tenant-schemas.js';
+
+const tags = ['tenants'];
+
+/** Users of the caller's tenant: list, invite, change, remove. */
+export function tenantUserRoutes(deps: { users: UserAdminService }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/tenants/users',
+      {
+        ...requireRole('viewer'),
+        schema: {
+          tags,
+          summary: "The tenant's users",
+          description:
+            'Oldest first, paginated. Admins and owners see every user, invited and deactivated included; members and viewers see the active users only.',
+          security: AUTHENTICATED,
+          querystring: Pagination,
+          response: { 200: pagedResponse(UserList, 'A page of users, oldest first'), ...problems(401, 403, 422, 429) },
+        },
+      },
+      async (request, reply) => sendPage(request, reply, await deps.users.list(principalOf(request), pageRequest(request.query))),
+    );
+
+    app.post(
+      '/tenants/users',
+      {
+        ...requireRole('admin'),
+        schema: {
+          tags,
+          summary: 'Invite a user by email (admin)',
+          description:
+            'Creates the user with status invited and mails a single-use link to `PUBLIC_URL/accept-invitation?token=...` (valid 7 days). 409 when the email already belongs to this tenant.',
+          security: AUTHENTICATED,
+          body: InviteBody,
+          response: { 201: UserSchema, ...problems(401, 403, 409, 422, 429) },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await deps.users.invite(callerOf(request), request.body)),
+    );
+
+    app.patch(
+      '/tenants/users/:id',
+      {
+        ...requireRole('admin'),
+        schema: {
+          tags,
+          summary: "Change a user's role, status or name (admin)",
+          description:
+            'Only an owner may grant the owner role or change an owner. The last active owner can be neither demoted nor deactivated (409). Role and status changes apply at once on every server; deactivation also ends every session.',
+          security: AUTHENTICATED,
+          params: UserParams,
+          body: UserPatchBody,
+          response: { 200: UserSchema, ...problems(401, 403, 404, 409, 422, 429, 503) },
+        },
+      },
+      async (request) => deps.users.update(callerOf(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/tenants/users/:id',
+      {
+        ...requireRole('admin'),
+        schema: {
+          tags,
+          summary: 'Remove a user from the tenant (admin)',
+          description:
+            'A soft delete: the user is deactivated (kept for the audit trail) and every session and pending emailed token is revoked at once. Removing a removed user is 204 again; the last owner cannot be removed (409).',
+          security: AUTHENTICATED,
+          params: UserParams,
+          response: { 204: Type.Null({ description: 'Removed' }), ...problems(401, 403, 404, 409, 422, 429, 503) },
+        },
+      },
+      async (request, reply) => {
+        await deps.users.remove(callerOf(request), request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
