@@ -4,7 +4,7 @@ import { hashToken, parseApiKey, tokenMatchesHash } from '../auth/opaque-tokens.
 import type { TokenService } from '../auth/token-service.js';
 import { AppError } from '../errors.js';
 import { findAccount, type AccountRow, type TenantRow } from './identity-repository.js';
-import { type Principal, roleForScopes, type Scope } from './principal.js';
+import { type Principal, type Role, roleAtLeast, roleForScopes, type Scope } from './principal.js';
 import { revocationKeys } from './revocation.js';
 import { tokenFailure } from './token-failure.js';
 
@@ -25,12 +25,14 @@ interface ApiKeyRow {
   revoked_at: Date | null;
   last_used_at: Date | null;
   tenant: TenantRow;
+  creator_role: Role | null;
+  creator_status: string | null;
 }
 
 interface CachedKey {
   row: ApiKeyRow;
-  keyEpoch: string | null;
-  tenantEpoch: string | null;
+  /** The key's, its tenant's and its creator's epochs when the row was loaded. */
+  epochs: (string | null)[];
   loadedAt: number;
 }
 
@@ -140,27 +142,28 @@ export class PrincipalResolver {
     if (!parsed) throw new AppError('unauthenticated', 'The API key is malformed');
     const cacheKey = hashToken(key);
     let cached = this.keys.get(cacheKey);
-    let keyEpoch: string | null = null;
-    let tenantEpoch: string | null = null;
-    if (cached) [keyEpoch, tenantEpoch] = await this.o.store.mget([revocationKeys.apiKeyEpoch(cached.row.id), revocationKeys.tenantEpoch(cached.row.tenant_id)]);
-    if (!cached || cached.keyEpoch !== keyEpoch || cached.tenantEpoch !== tenantEpoch || this.now() - cached.loadedAt > this.maxAgeMs) {
+    const epochKeys = (r: ApiKeyRow) => [revocationKeys.apiKeyEpoch(r.id), revocationKeys.tenantEpoch(r.tenant_id), revocationKeys.userEpoch(r.created_by ?? 'none')];
+    const epochs = cached ? await this.o.store.mget(epochKeys(cached.row)) : [];
+    if (!cached || epochs.some((e, i) => e !== cached!.epochs[i]) || this.now() - cached.loadedAt > this.maxAgeMs) {
       const row = await this.loadKey(parsed.prefix);
       if (!row || !tokenMatchesHash(key, row.key_hash)) throw new AppError('unauthenticated', 'The API key is not valid');
-      [keyEpoch, tenantEpoch] = await this.o.store.mget([revocationKeys.apiKeyEpoch(row.id), revocationKeys.tenantEpoch(row.tenant_id)]);
-      cached = { row, keyEpoch, tenantEpoch, loadedAt: this.now() };
+      cached = { row, epochs: await this.o.store.mget(epochKeys(row)), loadedAt: this.now() };
       this.keys.set(cacheKey, cached);
     }
     const { row } = cached;
     if (row.revoked_at) throw new AppError('unauthenticated', 'The API key has been revoked');
     if (row.expires_at && row.expires_at.getTime() <= this.now()) throw new AppError('unauthenticated', 'The API key has expired');
     if (row.tenant.status !== 'active') throw new AppError('unauthenticated', 'This tenant is suspended');
+    // A key acts for its creator: it dies with the creator's account and never outranks them.
+    if (row.creator_status !== null && row.creator_status !== 'active') throw new AppError('unauthenticated', 'The user who created this API key is deactivated');
+    const scopeRole = roleForScopes(row.scopes);
     await this.noteUse(row);
     return {
       kind: 'api_key',
       tenantId: row.tenant_id,
       userId: row.created_by,
       apiKeyId: row.id,
-      role: roleForScopes(row.scopes),
+      role: row.creator_role && !roleAtLeast(row.creator_role, scopeRole) ? row.creator_role : scopeRole,
       scopes: row.scopes,
       jti: null,
       tokenExp: null,
@@ -172,8 +175,9 @@ export class PrincipalResolver {
 
   private async loadKey(prefix: string): Promise<ApiKeyRow | null> {
     const { rows } = await this.o.db.systemQuery<ApiKeyRow>(
-      `SELECT k.id, k.tenant_id, k.key_hash, k.scopes, k.created_by, k.expires_at, k.revoked_at, k.last_used_at, row_to_json(t.*) AS tenant
-       FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.prefix = $1`,
+      `SELECT k.id, k.tenant_id, k.key_hash, k.scopes, k.created_by, k.expires_at, k.revoked_at, k.last_used_at, row_to_json(t.*) AS tenant,
+              u.role AS creator_role, u.status AS creator_status
+       FROM api_keys k JOIN tenants t ON t.id = k.tenant_id LEFT JOIN users u ON u.id = k.created_by WHERE k.prefix = $1`,
       [prefix],
     );
     const row = rows[0];
