@@ -64,6 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const opts = serverOptions(deps.config, deps.logger);
   const app = (Fastify(opts) as unknown as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(Problem);
+  // The API speaks JSON only; Fastify's default text/plain parser would turn a wrong content type into a 422.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(responseHeaders, { alwaysHsts: deps.config.NODE_ENV === 'production' });
   await app.register(problemResponses);

@@ -48,6 +48,8 @@ export const ConfigSchema = Type.Object({
   JOB_MAINTENANCE_INTERVAL_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600 , description: 'How often expired jobs are looked for' }),
   QUEUE_POLL_INTERVAL_SECONDS: Type.Number({ default: 1, minimum: 0.5, maximum: 60 , description: 'How often an idle worker polls the queue' }),
   USAGE_FLUSH_INTERVAL_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600 , description: 'How often usage counters are written to PostgreSQL' }),
+  SYNC_MAX_WORK: Type.Number({ default: 2e8, minimum: 0, description: "Lattice operations whose estimated work (the engine's cost estimate) is above this run as a job (202); smaller ones are answered at once" }),
+  KNOWLEDGE_CACHE_MAX_BYTES: Type.Integer({ default: 268_435_456, minimum: 0, description: 'Byte budget of the persisted knowledge cache of operation results (least recently hit evicted first); 0 turns it off' }),
   SHUTDOWN_GRACE_MS: Type.Integer({ default: 10_000, minimum: 0, maximum: 120_000 , description: 'Time in-flight requests get to finish on SIGTERM' }),
 });
 
@@ -78,12 +80,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const value = env[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
+  // TypeBox converts integers with parseInt ("8e3" → 8, "80.5" → 80): refuse such values before converting.
+  const numberProblems: string[] = [];
+  for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
+    const type = (schema as { type?: string }).type;
+    const value = picked[key];
+    if (typeof value !== 'string') continue;
+    if (type === 'integer' && !/^-?\d+$/.test(value.trim())) numberProblems.push(`${key}=${JSON.stringify(value)}: Expected an integer`);
+    if (type === 'number' && (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))) numberProblems.push(`${key}=${JSON.stringify(value)}: Expected a number`);
+  }
   const withDefaults = Value.Default(ConfigSchema, picked);
   const converted = Value.Convert(ConfigSchema, withDefaults) as Record<string, unknown>;
-  const problems = [...Value.Errors(ConfigSchema, converted)].map((e) => {
-    const name = e.path.replace(/^\//, '');
-    return `${name}=${JSON.stringify(env[name] ?? '')}: ${e.message}`;
-  });
+  const flagged = new Set(numberProblems.map((p) => p.split('=')[0]));
+  const schemaProblems = [...Value.Errors(ConfigSchema, converted)]
+    .map((e) => ({ name: e.path.replace(/^\//, ''), message: e.message }))
+    .filter(({ name }) => !flagged.has(name))
+    .map(({ name, message }) => `${name}=${JSON.stringify(env[name] ?? '')}: ${message}`);
+  const problems = [...numberProblems, ...schemaProblems];
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const raw = converted as RawConfig;
   const extra = raw.CORS_ORIGINS.split(',')

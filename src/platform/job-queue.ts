@@ -47,7 +47,9 @@ export class JobQueue {
     this.started ??= (async () => {
       await this.boss.start();
       await this.boss.getDb().executeSql(
+        // Nodes starting together would race on the catalog rows GRANT updates; the lock serialises them.
         `DO $$ BEGIN
+           PERFORM pg_advisory_xact_lock(7231885003);
            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'catalytic_app') THEN
              GRANT USAGE ON SCHEMA ${SCHEMA} TO catalytic_app;
              GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA ${SCHEMA} TO catalytic_app;

@@ -78,6 +78,9 @@ interface CachedToken {
 const RESERVED_CLAIMS = new Set(['iss', 'aud', 'iat', 'nbf', 'exp', 'jti', 'type', 'fam']);
 const REQUIRED_CLAIMS = ['sub', 'tenant_id', 'role', 'type', 'jti', 'iss', 'aud', 'iat', 'nbf', 'exp'];
 const STRING_CLAIMS = ['sub', 'tenant_id', 'role', 'type', 'jti'] as const;
+// Subjects and tenants are database ids; anything else would reach SQL as a malformed uuid.
+const UUID_CLAIMS = ['sub', 'tenant_id'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Real tokens are ~400 bytes; the cap keeps hostile input from being parsed or cached.
 const MAX_TOKEN_LENGTH = 4096;
 const WITH_ARTICLE: Readonly<Record<TokenType, string>> = { access: 'an access', refresh: 'a refresh' };
@@ -260,6 +263,9 @@ function checkShape(payload: Record<string, unknown>): TokenClaims {
     if (typeof payload[name] !== 'string' || payload[name] === '') {
       throw new TokenError('invalid_claims', `Token claim ${name} must be a non-empty string`);
     }
+  }
+  for (const name of UUID_CLAIMS) {
+    if (!UUID.test(payload[name] as string)) throw new TokenError('invalid_claims', `Token claim ${name} must be a UUID`);
   }
   if (payload.type !== 'access' && payload.type !== 'refresh') {
     throw new TokenError('wrong_type', 'Token type is neither access nor refresh');

@@ -9,6 +9,7 @@ import { TenantRepository } from './tenant-repository.js';
 import { TenantService } from './tenant-service.js';
 import { UserAdminService } from './user-admin-service.js';
 import { UserRepository } from './user-repository.js';
+import type { PlanCatalog } from '../usage/plan-catalog.js';
 
 export interface TenantServices {
   plans: PlanService;
@@ -23,6 +24,7 @@ export interface TenantServicesDeps {
   store: KeyValueStore;
   publicUrl: string;
   accessTtlSeconds: number;
+  catalog: PlanCatalog;
   clock?: () => number;
 }
 
@@ -34,7 +36,7 @@ export function createTenantServices(deps: TenantServicesDeps): TenantServices {
   const plans = new PlanService({ db, plans: plansRepo });
   return {
     plans,
-    tenants: new TenantService({ db, tenants: tenantsRepo, plans: plansRepo, planService: plans, store }),
+    tenants: new TenantService({ db, tenants: tenantsRepo, plans: plansRepo, planService: plans, store, catalog: deps.catalog }),
     users: new UserAdminService({
       db,
       users: new UserRepository(),

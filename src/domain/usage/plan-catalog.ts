@@ -6,6 +6,7 @@ export interface CatalogPlan {
   code: string;
   name: string;
   limits: PlanLimits;
+  row: PlanRow;
 }
 
 /**
@@ -43,7 +44,7 @@ export class PlanCatalog {
     this.loading ??= this.db
       .systemQuery<PlanRow>('SELECT * FROM plans')
       .then(({ rows }) => {
-        this.plans = new Map(rows.map((r) => [r.code, { code: r.code, name: r.name, limits: planLimits(r) }]));
+        this.plans = new Map(rows.map((r) => [r.code, { code: r.code, name: r.name, limits: planLimits(r), row: r }]));
         this.loadedAt = this.now();
       })
       .finally(() => {
