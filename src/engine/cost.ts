@@ -1,3 +1,5 @@
+import { EngineError } from './errors.js';
+
 /**
  * What an operation would cost before it runs: the router uses it to pick a
  * backend and to decide between answering synchronously and queueing a job.
@@ -22,4 +24,9 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called occasionally with the completed fraction in [0, 1]. */
   onProgress?: (fraction: number) => void;
+}
+
+/** Throws EngineError('aborted') once the caller's signal has fired; call it every few thousand steps. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new EngineError('aborted', 'operation aborted', { reason: String(signal.reason) });
 }

@@ -75,12 +75,31 @@ function mix64(hi: number, lo: number): void {
  * vertex's obstacle bit can be decided without touching the others.
  */
 export function splitmix64Hash(seed: number, index: number): number {
-  const [sLo, sHi] = seedHalves(seed);
   const n = index + 1;
   mul64(Math.floor(n / 4294967296) >>> 0, n >>> 0, GAMMA_HI, GAMMA_LO);
-  add64(sHi, sLo, scratch[0], scratch[1]);
+  add64(Math.floor(seed / 4294967296) >>> 0, seed >>> 0, scratch[0], scratch[1]);
   mix64(scratch[0], scratch[1]);
   return scratch[0];
+}
+
+/**
+ * Writes splitmix64Hash(seed, start + j) into out[j] for every j; O(out.length).
+ * Walks the SplitMix64 state by repeated addition instead of one multiply per
+ * index, which is what makes bulk obstacle generation cheap.
+ */
+export function splitmix64Fill(seed: number, start: number, out: Uint32Array): void {
+  const n = start + 1;
+  mul64(Math.floor(n / 4294967296) >>> 0, n >>> 0, GAMMA_HI, GAMMA_LO);
+  add64(Math.floor(seed / 4294967296) >>> 0, seed >>> 0, scratch[0], scratch[1]);
+  let hi = scratch[0];
+  let lo = scratch[1];
+  for (let j = 0; j < out.length; j++) {
+    mix64(hi, lo);
+    out[j] = scratch[0];
+    const nextLo = (lo + GAMMA_LO) >>> 0;
+    hi = (hi + GAMMA_HI + (nextLo < lo ? 1 : 0)) >>> 0;
+    lo = nextLo;
+  }
 }
 
 /**

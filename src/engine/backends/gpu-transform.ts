@@ -1,0 +1,140 @@
+/// <reference types="@webgpu/types" />
+import { checksum } from '../checksum.js';
+import { throwIfAborted, type RunOptions } from '../cost.js';
+import { EngineError } from '../errors.js';
+import { ensureField } from '../field.js';
+import type { Lattice } from '../lattice.js';
+import type { ScaleResult, XorResult } from '../transforms.js';
+import { BufferSet, checkGpuSize, dispatchGrid, pipelineFor, readBack } from './gpu-buffers.js';
+import type { GpuHandle } from './gpu-context.js';
+import { scaleWgsl, WORKGROUP, xorWgsl } from './kernels/transform-wgsl.js';
+
+/*
+ * xor and scale of the value field on the GPU, in place and bit-identical to
+ * xorField and scaleField (the backend tests compare checksums). The field
+ * goes up and comes back as raw bytes; checksums are taken on the host.
+ */
+
+/**
+ * The xor key's seed, as transforms.ts derives it (numbers as given, strings
+ * by two FNV-1a lanes); the GPU-vs-CPU test fails if the two ever disagree.
+ */
+function xorKeySeed(key: unknown): number {
+  if (typeof key === 'number') {
+    if (!Number.isSafeInteger(key)) throw new EngineError('invalid_parameter', 'a numeric xor key must be a safe integer', { key });
+    return key;
+  }
+  if (typeof key !== 'string' || key.length === 0 || key.length > 1024) {
+    throw new EngineError('invalid_parameter', 'xor key must be a non-empty string (≤ 1024 chars) or a safe integer', {
+      key: typeof key === 'string' ? `${key.length} chars` : typeof key,
+    });
+  }
+  let lo = 0x811c9dc5;
+  let hi = 0x050c5d1f;
+  for (let i = 0; i < key.length; i++) {
+    lo = Math.imul(lo ^ key.charCodeAt(i), 0x01000193);
+    hi = Math.imul(hi ^ key.charCodeAt(i), 0x01000193) ^ (lo >>> 7);
+  }
+  return (hi >>> 11) * 4294967296 + (lo >>> 0);
+}
+
+function isNormal(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x) >= 2 ** -1022;
+}
+
+/** Why the GPU cannot scale by `factor` (the kernel multiplies by normal numbers only), or null. */
+export function gpuScaleLimitation(factor: unknown): string | null {
+  if (typeof factor !== 'number' || !isNormal(factor) || !isNormal(1 / factor)) {
+    return 'the GPU scale kernel needs a factor whose value and inverse are normal floating-point numbers';
+  }
+  return null;
+}
+
+async function runInPlace(
+  gpu: GpuHandle,
+  field: Float64Array,
+  code: string,
+  uniformWords: Uint32Array,
+  extra: (buffers: BufferSet) => GPUBuffer[],
+  invocations: number,
+): Promise<{ data: Float64Array; extras: Uint32Array[] }> {
+  const device = gpu.device;
+  const buffers = new BufferSet(device);
+  try {
+    const grid = dispatchGrid(gpu, invocations, WORKGROUP);
+    uniformWords[1] = grid.x;
+    const uniform = buffers.uniform(uniformWords);
+    const data = buffers.storage(field);
+    const more = extra(buffers);
+    const pipeline = pipelineFor(device, code);
+    const group = device.createBindGroup({
+      layout: pipeline.getBindGroupLayout(0),
+      entries: [uniform, data, ...more].map((buffer, binding) => ({ binding, resource: { buffer } })),
+    });
+    const encoder = device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, group);
+    pass.dispatchWorkgroups(grid.x, grid.y);
+    pass.end();
+    device.queue.submit([encoder.finish()]);
+    const out = new Float64Array(await readBack(device, buffers, data, field.byteLength));
+    const extras: Uint32Array[] = [];
+    for (const b of more) extras.push(new Uint32Array(await readBack(device, buffers, b, b.size)));
+    return { data: out, extras };
+  } finally {
+    buffers.destroy();
+  }
+}
+
+/** xorField on the GPU; O(V) device work, 8 bytes per vertex each way. */
+export async function gpuXor(gpu: GpuHandle, l: Lattice, key: string | number, opts: RunOptions): Promise<XorResult> {
+  const seed = xorKeySeed(key);
+  const field = ensureField(l, opts);
+  checkGpuSize(gpu, l, 8);
+  throwIfAborted(opts.signal);
+  const before = checksum(field);
+  const words = Uint32Array.of(2 * field.length, 0, Math.floor(seed / 4294967296) >>> 0, seed >>> 0);
+  const { data } = await runInPlace(gpu, field, xorWgsl, words, () => [], 2 * field.length);
+  field.set(data);
+  opts.onProgress?.(1);
+  return { transformation: 'xor', checksum_before: before, checksum_after: checksum(field), reversible: true, values: field.length, inverse: { key } };
+}
+
+/** scaleField on the GPU (values the kernel leaves to the host are finished here); O(V). */
+export async function gpuScale(gpu: GpuHandle, l: Lattice, factor: number, opts: RunOptions): Promise<ScaleResult> {
+  const limitation = gpuScaleLimitation(factor);
+  if (limitation !== null) throw new EngineError('invalid_parameter', limitation, { factor });
+  const inverse = 1 / factor;
+  const field = ensureField(l, opts);
+  checkGpuSize(gpu, l, 8);
+  throwIfAborted(opts.signal);
+  const before = checksum(field);
+  const bits = new Uint32Array(Float64Array.of(factor, inverse).buffer);
+  const words = Uint32Array.of(field.length, 0, bits[1], bits[0], bits[3], bits[2], 0, 0);
+  const { data, extras } = await runInPlace(
+    gpu,
+    field,
+    scaleWgsl,
+    words,
+    (buffers) => [buffers.storage(new Uint32Array(Math.ceil(field.length / 32))), buffers.storage(new Uint32Array(1))],
+    field.length,
+  );
+  const [flags, status] = extras;
+  let reversible = status[0] === 0;
+  for (let w = 0; w < flags.length; w++) {
+    let word = flags[w];
+    while (word !== 0) {
+      const low = word & -word;
+      const i = (w << 5) + 31 - Math.clz32(low);
+      word ^= low;
+      const x = data[i];
+      const y = x * factor;
+      data[i] = y;
+      if (x !== x || !Object.is(y * inverse, x)) reversible = false;
+    }
+  }
+  field.set(data);
+  opts.onProgress?.(1);
+  return { transformation: 'scale', checksum_before: before, checksum_after: checksum(field), reversible, values: field.length, factor, inverse: { factor: inverse } };
+}

@@ -1,0 +1,208 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { acquireGpu, releaseGpu } from './backends/gpu-context.js';
+import { BufferSet, readBack } from './backends/gpu-buffers.js';
+import { poolLimitation } from './backends/pool-operations.js';
+import { closePool, warmPool } from './backends/pool.js';
+import { gpuLimitation, gpuTransferBytes } from './backends/webgpu.js';
+import type { Calibration, Measurement } from './calibration-file.js';
+import { CostModel, type BackendName, type CostConstants, type LinearCost } from './cost-model.js';
+import { coordsOf, createLattice, isBlocked, type Lattice, type LatticeDefinition } from './lattice.js';
+import type { OperationName } from './operations.js';
+import { Router } from './router.js';
+import { runOperation } from './runner.js';
+
+/*
+ * Measures this machine: every operation at two sizes on every backend that
+ * can run it, the pool's start-up, the GPU's start-up and copy rate. Each
+ * (operation, backend) gets the least-squares line time = fixed + work·rate
+ * through its medians. `catalytic bench calibrate` writes the result; the
+ * committed defaults are one such run.
+ */
+
+interface Case {
+  op: OperationName;
+  label: string;
+  lattice: LatticeDefinition;
+  params: (l: Lattice) => unknown;
+}
+
+const OBSTACLES = { density: 0.2, seed: 1 };
+
+/** The first `count` unblocked vertices in a fixed stride order, as coordinates. */
+function freeVertices(l: Lattice, count: number): number[][] {
+  const out: number[][] = [];
+  const step = Math.max(1, Math.floor(l.vertexCount / (count + 1)));
+  for (let i = 0; out.length < count && i < l.vertexCount; i += step) {
+    let v = i;
+    while (isBlocked(l, v)) v++;
+    out.push(coordsOf(l, v));
+  }
+  return out;
+}
+
+const corner = (l: Lattice): number[] => l.shape.map((n) => n - 1);
+const origin = (l: Lattice): number[] => l.shape.map(() => 0);
+
+function plan(): Case[] {
+  const cases: Case[] = [];
+  for (const n of [300, 1000]) {
+    cases.push({ op: 'path', label: `bfs ${n}²`, lattice: { shape: [n, n] }, params: (l) => ({ start: origin(l), end: corner(l), algorithm: 'bfs' }) });
+  }
+  for (const n of [40, 80]) {
+    const lattice = { shape: [n, n, n], obstacles: OBSTACLES };
+    cases.push({ op: 'distances', label: `4 sources ${n}³ obstacles`, lattice, params: (l) => ({ sources: freeVertices(l, 4) }) });
+    cases.push({ op: 'neighbors', label: `radius ${n / 4} ${n}³ obstacles`, lattice, params: (l) => ({ vertex: freeVertices(l, 1)[0], radius: n / 4 }) });
+    cases.push({ op: 'components', label: `${n}³ obstacles`, lattice, params: () => ({}) });
+    cases.push({ op: 'analyze', label: `${n}³ obstacles`, lattice, params: () => ({}) });
+  }
+  for (const n of [16, 24]) {
+    const lattice = { shape: [n, n], obstacles: { density: 0.1, seed: 1 } };
+    for (const measure of ['betweenness', 'closeness']) {
+      cases.push({ op: 'centrality', label: `${measure} exact ${n}² obstacles`, lattice, params: () => ({ measure }) });
+    }
+  }
+  for (const n of [300, 1000]) {
+    cases.push({ op: 'centrality', label: `degree ${n}²`, lattice: { shape: [n, n], obstacles: OBSTACLES }, params: () => ({ measure: 'degree', values: true }) });
+  }
+  for (const [parts, k] of [[8, 10], [64, 100]]) {
+    cases.push({ op: 'partition', label: `${parts} parts`, lattice: { shape: [100, 100, 100] }, params: () => ({ parts }) });
+    cases.push({ op: 'spectrum', label: `k=${k}`, lattice: { shape: [100, 100, 100] }, params: () => ({ k }) });
+  }
+  for (const n of [30, 60]) {
+    cases.push({ op: 'diffusion', label: `20 steps ${n}³`, lattice: { shape: [n, n, n] }, params: () => ({ steps: 20, dt: 0.1, diffusivity: 1 }) });
+  }
+  for (const walkers of [2000, 8000]) {
+    cases.push({ op: 'random-walk', label: `${walkers}×200`, lattice: { shape: [100, 100, 100] }, params: () => ({ walkers, steps: 200, seed: 1 }) });
+  }
+  for (const n of [50, 100]) {
+    for (const t of [{ type: 'xor', key: 'calibration' }, { type: 'scale', factor: 2 }, { type: 'rotate', axes: [0, 1], turns: 1 }, { type: 'normalize' }]) {
+      cases.push({ op: 'transform', label: `${t.type} ${n}³`, lattice: { shape: [n, n, n] }, params: () => t });
+    }
+  }
+  return cases;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Least squares t = a + b·w with a, b ≥ 0; O(points). */
+export function fitLine(points: Array<{ work: number; ms: number }>): LinearCost {
+  const n = points.length;
+  const sw = points.reduce((s, p) => s + p.work, 0);
+  const st = points.reduce((s, p) => s + p.ms, 0);
+  const sww = points.reduce((s, p) => s + p.work * p.work, 0);
+  const swt = points.reduce((s, p) => s + p.work * p.ms, 0);
+  const det = n * sww - sw * sw;
+  let a = det > 0 ? (st * sww - sw * swt) / det : 0;
+  let b = det > 0 ? (n * swt - sw * st) / det : sww > 0 ? swt / sww : 0;
+  if (a < 0) {
+    a = 0;
+    b = sww > 0 ? swt / sww : 0;
+  }
+  if (b < 0) {
+    b = 0;
+    a = st / n;
+  }
+  return { fixedMs: a, nsPerWork: b * 1e6 };
+}
+
+export interface CalibrationOptions {
+  /** Timed runs per case and backend, after one warm-up (default 5). */
+  repeats?: number;
+  /** Called with a line of text per measurement. */
+  log?: (line: string) => void;
+}
+
+async function measureGpu(log: (line: string) => void): Promise<{ initMs: number; transferNsPerByte: number; name: string | null; reason: string | null }> {
+  await releaseGpu();
+  const t0 = performance.now();
+  const got = await acquireGpu();
+  const initMs = performance.now() - t0;
+  if (!got.ok) {
+    log(`gpu: ${got.reason}`);
+    return { initMs: 0, transferNsPerByte: 0, name: null, reason: got.reason };
+  }
+  const bytes = 16 * 1024 * 1024;
+  const buffers = new BufferSet(got.gpu.device);
+  const times: number[] = [];
+  try {
+    const data = new Uint8Array(bytes);
+    for (let i = 0; i < 4; i++) {
+      const t = performance.now();
+      await readBack(got.gpu.device, buffers, buffers.storage(data), bytes);
+      times.push(performance.now() - t);
+    }
+  } finally {
+    buffers.destroy();
+  }
+  const transferNsPerByte = (median(times.slice(1)) * 1e6) / (2 * bytes);
+  log(`gpu: ${got.gpu.name}, open ${initMs.toFixed(1)} ms, ${transferNsPerByte.toFixed(3)} ns/byte`);
+  return { initMs, transferNsPerByte, name: `${got.gpu.name} (${got.gpu.description})`, reason: null };
+}
+
+/** Runs the calibration plan on this machine; takes about a minute on two cores. */
+export async function runCalibration(options: CalibrationOptions = {}): Promise<Calibration> {
+  const repeats = options.repeats ?? 5;
+  const load = loadavg()[0];
+  const log = options.log ?? (() => undefined);
+  await closePool();
+  const poolStartMs = await warmPool();
+  log(`pool: ${poolStartMs.toFixed(1)} ms to start`);
+  const gpu = await measureGpu(log);
+  // A throwaway router: calibration runs must not teach the process-wide model.
+  const router = new Router(new CostModel({ operations: {}, poolStartMs: 0, gpuInitMs: 0, gpuTransferNsPerByte: 0 }));
+  const measurements: Measurement[] = [];
+  for (const c of plan()) {
+    const l = createLattice(c.lattice);
+    const params = c.params(l);
+    const backends: BackendName[] = ['cpu'];
+    if (poolLimitation(c.op, l, params) === null) backends.push('cpu-pool');
+    if (gpu.name !== null && gpuLimitation(c.op, l, params, {}) === null) backends.push('gpu');
+    for (const backend of backends) {
+      const times: number[] = [];
+      let operation = c.op as string;
+      let work = 0;
+      for (let i = 0; i <= repeats; i++) {
+        const run = await runOperation(l, c.op, params as never, { backend, router });
+        if (i > 0) times.push(run.execution_time_ms);
+        operation = run.estimate.operation;
+        work = run.estimate.work;
+      }
+      let ms = median(times);
+      // The model charges copies separately, so the GPU line is fitted to the rest.
+      if (backend === 'gpu') ms = Math.max(0, ms - (gpuTransferBytes(c.op, l, params) * gpu.transferNsPerByte) / 1e6);
+      measurements.push({ operation, backend, label: c.label, work, median_ms: ms, runs: repeats });
+      log(`${operation} ${c.label} ${backend}: ${ms.toFixed(3)} ms (work ${work.toExponential(2)})`);
+    }
+  }
+  const operations: CostConstants['operations'] = {};
+  const groups = new Map<string, Measurement[]>();
+  for (const m of measurements) {
+    const k = `${m.operation}\u0000${m.backend}`;
+    groups.set(k, [...(groups.get(k) ?? []), m]);
+  }
+  for (const [k, ms] of groups) {
+    const [operation, backend] = k.split('\u0000') as [string, BackendName];
+    operations[operation] ??= {};
+    operations[operation][backend] = fitLine(ms.map((m) => ({ work: m.work, ms: m.median_ms })));
+  }
+  const cpu = cpus();
+  return {
+    version: 1,
+    created_at: new Date().toISOString(),
+    machine: {
+      cpu_model: cpu[0]?.model ?? 'unknown',
+      cores: cpu.length,
+      memory_gb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      platform: process.platform,
+      arch: process.arch,
+      node: process.version,
+      gpu: gpu.name ?? `none (${gpu.reason})`,
+      load_average: load,
+    },
+    constants: { operations, poolStartMs, gpuInitMs: gpu.initMs, gpuTransferNsPerByte: gpu.transferNsPerByte },
+    measurements,
+  };
+}

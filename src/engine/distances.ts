@@ -1,0 +1,184 @@
+import { throwIfAborted, type CostEstimate, type RunOptions } from './cost.js';
+import { EngineError } from './errors.js';
+import { separableDistances, singleSourceDistances, TRANSFORM_FAR } from './distance-transform.js';
+import { allocateBfs, bfsSweep } from './grid-bfs.js';
+import { assertMaterializable, hasObstacles, indexOf, isBlocked, type Lattice } from './lattice.js';
+
+export interface DistanceFieldOptions extends RunOptions {
+  /** Stop expanding past this many hops; farther vertices read −1. */
+  maxDistance?: number;
+}
+
+/** Minimum, maximum and mean over the sources' eccentricities. */
+export interface EccentricityStats {
+  min: number;
+  max: number;
+  mean: number;
+}
+
+export interface DistanceFieldResult {
+  /** Hops to the nearest source per vertex; −1 for obstacles and unreached vertices. */
+  distances: Int32Array;
+  /** Source vertex indices, in the order given. */
+  sources: number[];
+  /** Vertices with a distance (sources included). */
+  reached: number;
+  /** Free vertices without a distance: other components, or beyond maxDistance. */
+  unreached: number;
+  /** Obstacle vertices. */
+  blocked: number;
+  /** Largest distance in the field. */
+  max_distance: number;
+  /** Mean distance over reached vertices. */
+  mean_distance: number;
+  /** histogram[h] = number of vertices at distance h. */
+  histogram: number[];
+  /**
+   * Statistics of each source's own eccentricity (its largest distance to a
+   * vertex of its component). Closed form without obstacles; with obstacles
+   * only known for a single source whose search maxDistance did not cut, else null.
+   */
+  eccentricity: EccentricityStats | null;
+  /** Without obstacles closed_form (one source) or separable_transform (several), same result as BFS; else bfs. */
+  method: 'closed_form' | 'separable_transform' | 'bfs';
+}
+
+function sourceIndices(l: Lattice, sources: unknown): number[] {
+  if (!Array.isArray(sources) || sources.length === 0) {
+    throw new EngineError('invalid_parameter', 'sources must be a non-empty list of coordinates');
+  }
+  return sources.map((coords: number[], k) => {
+    const index = indexOf(l, coords, `source ${k}`);
+    if (isBlocked(l, index)) {
+      throw new EngineError('invalid_coordinates', 'source vertex is an obstacle', { source: k, coordinates: coords });
+    }
+    return index;
+  });
+}
+
+function checkMaxDistance(maxDistance: unknown): number {
+  if (maxDistance === undefined) return Infinity;
+  if (typeof maxDistance !== 'number' || !Number.isInteger(maxDistance) || maxDistance < 0) {
+    throw new EngineError('invalid_parameter', 'maxDistance must be a non-negative integer', { maxDistance });
+  }
+  return maxDistance;
+}
+
+/** Eccentricity of a vertex in the obstacle-free lattice: the farthest corner per dimension; O(d). */
+export function freeEccentricity(l: Lattice, coords: readonly number[]): number {
+  let e = 0;
+  for (let k = 0; k < l.dimensions; k++) {
+    const n = l.shape[k];
+    e += l.boundary === 'periodic' ? Math.floor(n / 2) : Math.max(coords[k], n - 1 - coords[k]);
+  }
+  return e;
+}
+
+/**
+ * Cost of distanceField: O(V·d) work; 4 bytes per vertex without obstacles,
+ * 8 with them (plus the obstacle bitset, V/8 bytes, if not built yet).
+ */
+export function estimateDistanceField(l: Lattice): CostEstimate {
+  const obstacles = hasObstacles(l);
+  return {
+    operation: 'distances',
+    work: l.vertexCount * (2 * l.dimensions + 1),
+    bytes: (obstacles ? 8.125 : 4) * l.vertexCount,
+    materializedVertices: l.vertexCount,
+    parallelizable: false,
+  };
+}
+
+/**
+ * Multi-source hop-distance field; O(V·d) time, at most 8 bytes per vertex.
+ * Obstacle-free lattices are written in closed form (one source) or by the
+ * separable transform (several), 4 bytes per vertex; others use a queue BFS.
+ */
+export function distanceField(l: Lattice, sources: number[][], opts: DistanceFieldOptions = {}): DistanceFieldResult {
+  const maxDistance = checkMaxDistance(opts.maxDistance);
+  const indices = sourceIndices(l, sources);
+  throwIfAborted(opts.signal);
+  let dist: Int32Array;
+  let far: number;
+  let blocked = 0;
+  if (hasObstacles(l)) {
+    const arrays = allocateBfs(l, opts, 'distance field');
+    ({ dist, blocked } = arrays);
+    let tail = 0;
+    for (const s of indices) {
+      if (dist[s] === 0) continue;
+      dist[s] = 0;
+      arrays.queue[tail++] = s;
+    }
+    tail = bfsSweep(l, dist, arrays.queue, 0, tail, maxDistance, opts);
+    // The queue holds reached vertices in nondecreasing distance order.
+    far = dist[arrays.queue[tail - 1]];
+  } else {
+    assertMaterializable(l, opts.maxMaterializedVertices, 'distance field');
+    if (new Set(indices).size === 1) {
+      dist = new Int32Array(l.vertexCount);
+      singleSourceDistances(l, sources[0], dist);
+    } else {
+      dist = new Int32Array(l.vertexCount).fill(TRANSFORM_FAR);
+      for (const s of indices) dist[s] = 0;
+      separableDistances(l, dist, opts);
+    }
+    far = 0;
+    for (const c of sources) far = Math.max(far, freeEccentricity(l, c));
+    far = Math.min(far, maxDistance);
+  }
+  const summary = summarise(dist, far, maxDistance);
+  opts.onProgress?.(1);
+  return {
+    distances: dist,
+    sources: indices,
+    reached: summary.reached,
+    unreached: l.vertexCount - blocked - summary.reached,
+    blocked,
+    max_distance: summary.histogram.length - 1,
+    mean_distance: summary.sum / summary.reached,
+    histogram: summary.histogram,
+    eccentricity: eccentricityStats(l, sources, far, far < maxDistance),
+    method: hasObstacles(l) ? 'bfs' : new Set(indices).size === 1 ? 'closed_form' : 'separable_transform',
+  };
+}
+
+/**
+ * One pass: histogram and sum of distances up to `far` (a bound on the
+ * largest), −1 for obstacles and for anything past maxDistance; O(V).
+ */
+function summarise(dist: Int32Array, far: number, maxDistance: number): { histogram: number[]; sum: number; reached: number } {
+  const counts = new Float64Array(far + 1);
+  let sum = 0;
+  let reached = 0;
+  for (let i = 0; i < dist.length; i++) {
+    const h = dist[i];
+    if (h < 0 || h > maxDistance) {
+      dist[i] = -1;
+      continue;
+    }
+    counts[h]++;
+    sum += h;
+    reached++;
+  }
+  let top = far;
+  while (top > 0 && counts[top] === 0) top--;
+  return { histogram: Array.from(counts.subarray(0, top + 1)), sum, reached };
+}
+
+function eccentricityStats(l: Lattice, sources: number[][], far: number, complete: boolean): EccentricityStats | null {
+  if (!hasObstacles(l)) {
+    let min = Infinity;
+    let max = 0;
+    let sum = 0;
+    for (const c of sources) {
+      const e = freeEccentricity(l, c);
+      min = Math.min(min, e);
+      max = Math.max(max, e);
+      sum += e;
+    }
+    return { min, max, mean: sum / sources.length };
+  }
+  if (sources.length === 1 && complete) return { min: far, max: far, mean: far };
+  return null;
+}
