@@ -62,7 +62,13 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${template}`);
   await migrateUp(withDatabase(adminUrl, template));
   // pg-boss installs its schema on first start; doing it once here keeps every clone from paying for it.
-  const queue = new JobQueue({ connectionString: withDatabase(adminUrl, template), timeoutSeconds: 60, retryLimit: 0, maintenanceIntervalSeconds: 60, pollingIntervalSeconds: 1 });
+  const queue = new JobQueue({
+    connectionString: withDatabase(adminUrl, template),
+    timeoutSeconds: 60,
+    retryLimit: 0,
+    maintenanceIntervalSeconds: 60,
+    pollingIntervalSeconds: 1,
+  });
   await queue.start();
   await queue.stop();
   // Clones are made from the template; it must have no open connections.
@@ -76,10 +82,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
-      [template, `catalytic_t_${process.pid}_%`],
-    );
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [
+      template,
+      `catalytic_t_${process.pid}_%`,
+    ]);
     for (const { datname } of rows) {
       await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
     }

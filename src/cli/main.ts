@@ -49,7 +49,14 @@ async function runService(config: Config, logger: Logger, parts: { api: boolean;
     return;
   }
   const app = await buildApp(runtime.appDeps());
-  await serve(app, { host: config.HOST, port: config.PORT, graceMs: config.SHUTDOWN_GRACE_MS, lifecycle: runtime.lifecycle, logger, onClose: closeAll });
+  await serve(app, {
+    host: config.HOST,
+    port: config.PORT,
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    lifecycle: runtime.lifecycle,
+    logger,
+    onClose: closeAll,
+  });
 }
 
 async function runMigrate(config: Config, logger: Logger, args: string[]): Promise<void> {

@@ -78,17 +78,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { version: deps.version, lifecycle: deps.lifecycle, checks: deps.health });
   for (const plugin of deps.rootRoutes) await app.register(plugin);
 
-  await app.register(async (v1) => {
-    for (const plugin of deps.apiRoutes) await v1.register(plugin);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (v1) => {
+      for (const plugin of deps.apiRoutes) await v1.register(plugin);
+    },
+    { prefix: '/api/v1' },
+  );
   // The unversioned prefix serves the same version for existing clients; it is
   // left out of the OpenAPI document, which names the canonical paths.
-  await app.register(async (alias) => {
-    alias.addHook('onRoute', (route) => {
-      route.schema = { ...(route.schema ?? {}), hide: true };
-    });
-    for (const plugin of deps.apiRoutes) await alias.register(plugin);
-  }, { prefix: '/api' });
+  await app.register(
+    async (alias) => {
+      alias.addHook('onRoute', (route) => {
+        route.schema = { ...(route.schema ?? {}), hide: true };
+      });
+      for (const plugin of deps.apiRoutes) await alias.register(plugin);
+    },
+    { prefix: '/api' },
+  );
 
   return app;
 }

@@ -13,44 +13,110 @@ export const ConfigSchema = Type.Object({
     default: 'development',
     description: '`production` adds HSTS on every response',
   }),
-  HOST: Type.String({ default: '0.0.0.0', minLength: 1 , description: 'Interface the HTTP server binds' }),
-  PORT: Type.Integer({ default: 8000, minimum: 0, maximum: 65535 , description: 'HTTP port' }),
+  HOST: Type.String({ default: '0.0.0.0', minLength: 1, description: 'Interface the HTTP server binds' }),
+  PORT: Type.Integer({ default: 8000, minimum: 0, maximum: 65535, description: 'HTTP port' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info', description: 'pino level (`silent` turns logs off)' },
   ),
-  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL URL; unset: an embedded PostgreSQL with data under DATA_DIR' })),
-  EMBEDDED_POSTGRES_PORT: Type.Integer({ default: 54329, minimum: 1024, maximum: 65535 , description: 'Loopback port of the embedded PostgreSQL' }),
-  DATABASE_POOL_MAX: Type.Integer({ default: 20, minimum: 1, maximum: 500 , description: 'Connections in the pool of each process' }),
-  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'Redis URL (required with more than one node); unset: in-process stand-in' })),
-  DATA_DIR: Type.String({ default: '.catalytic', minLength: 1 , description: 'Local state: embedded database, dev mailbox, calibration' }),
-  PUBLIC_URL: Type.String({ default: 'http://localhost:8000', pattern: '^https?://' , description: 'Base URL used in emailed links' }),
-  CORS_ORIGINS: Type.String({ default: '' , description: 'Extra allowed origins, comma-separated (localhost:3000 and :3001 are always allowed)' }),
-  BODY_LIMIT_BYTES: Type.Integer({ default: 1_048_576, minimum: 1024, maximum: 10_485_760 , description: 'Largest request body; larger gets 413' }),
-  TRUST_PROXY: Type.Union([...Bool.anyOf], { default: 'false', description: 'Trust X-Forwarded-* (client IP for limits) from a proxy in front' }),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL URL; unset: an embedded PostgreSQL with data under DATA_DIR' }),
+  ),
+  EMBEDDED_POSTGRES_PORT: Type.Integer({
+    default: 54329,
+    minimum: 1024,
+    maximum: 65535,
+    description: 'Loopback port of the embedded PostgreSQL',
+  }),
+  DATABASE_POOL_MAX: Type.Integer({ default: 20, minimum: 1, maximum: 500, description: 'Connections in the pool of each process' }),
+  REDIS_URL: Type.Optional(
+    Type.String({ pattern: '^rediss?://', description: 'Redis URL (required with more than one node); unset: in-process stand-in' }),
+  ),
+  DATA_DIR: Type.String({ default: '.catalytic', minLength: 1, description: 'Local state: embedded database, dev mailbox, calibration' }),
+  PUBLIC_URL: Type.String({ default: 'http://localhost:8000', pattern: '^https?://', description: 'Base URL used in emailed links' }),
+  CORS_ORIGINS: Type.String({
+    default: '',
+    description: 'Extra allowed origins, comma-separated (localhost:3000 and :3001 are always allowed)',
+  }),
+  BODY_LIMIT_BYTES: Type.Integer({
+    default: 1_048_576,
+    minimum: 1024,
+    maximum: 10_485_760,
+    description: 'Largest request body; larger gets 413',
+  }),
+  TRUST_PROXY: Type.Union([...Bool.anyOf], {
+    default: 'false',
+    description: 'Trust X-Forwarded-* (client IP for limits) from a proxy in front',
+  }),
   TESTING_MODE: Type.Union([...Bool.anyOf], { default: 'false', description: 'Enables /api/testing/error and /api/testing/slow' }),
-  JWT_ISSUER: Type.String({ default: 'catalytic', minLength: 1 , description: '`iss` of issued tokens' }),
-  JWT_AUDIENCE: Type.String({ default: 'catalytic-api', minLength: 1 , description: '`aud` of issued tokens' }),
-  JWT_PRIVATE_KEY: Type.Optional(Type.String({ minLength: 1, description: 'Ed25519 private key (PKCS#8 PEM); unset: a key kept in the database' })),
-  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ default: 900, minimum: 30, maximum: 86_400 , description: 'Access-token lifetime' }),
-  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ default: 604_800, minimum: 300, maximum: 7_776_000 , description: 'Refresh-token lifetime' }),
-  ARGON2_MEMORY_KIB: Type.Integer({ default: 19_456, minimum: 1024, maximum: 1_048_576 , description: 'argon2id memory cost' }),
-  ARGON2_TIME_COST: Type.Integer({ default: 2, minimum: 1, maximum: 10 , description: 'argon2id passes' }),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: Type.Integer({ default: 5, minimum: 1 , description: 'Failed logins per account per window before 429' }),
-  LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ default: 20, minimum: 1 , description: 'Failed logins per client IP per window before 429' }),
-  LOGIN_LOCKOUT_WINDOW_SECONDS: Type.Integer({ default: 900, minimum: 1 , description: 'Window of the login failure counters' }),
-  REGISTRATIONS_PER_IP_PER_HOUR: Type.Integer({ default: 300, minimum: 1 , description: 'Registrations per client IP per hour' }),
-  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'SMTP relay (`smtp://` or `smtps://`); unset: dev mailbox file DATA_DIR/mailbox.jsonl' })),
-  MAIL_FROM: Type.String({ default: 'Catalytic <no-reply@catalytic.local>', minLength: 3 , description: 'Sender of account mail' }),
-  JOB_TIMEOUT_SECONDS: Type.Integer({ default: 900, minimum: 1, maximum: 86_400 , description: 'A job running longer (or whose worker died) is failed and retried' }),
-  JOB_RETRY_LIMIT: Type.Integer({ default: 2, minimum: 0, maximum: 20 , description: 'Retries of a job after a transient failure' }),
-  JOB_RESULT_RETENTION_HOURS: Type.Number({ default: 168, minimum: 0.001, maximum: 8760 , description: 'How long finished jobs and their results are kept' }),
-  JOB_MAINTENANCE_INTERVAL_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600 , description: 'How often expired jobs are looked for' }),
-  QUEUE_POLL_INTERVAL_SECONDS: Type.Number({ default: 1, minimum: 0.5, maximum: 60 , description: 'How often an idle worker polls the queue' }),
-  USAGE_FLUSH_INTERVAL_SECONDS: Type.Integer({ default: 30, minimum: 1, maximum: 3600 , description: 'How often usage counters are written to PostgreSQL' }),
-  SYNC_MAX_WORK: Type.Number({ default: 2e8, minimum: 0, description: "Lattice operations whose estimated work (the engine's cost estimate) is above this run as a job (202); smaller ones are answered at once" }),
-  KNOWLEDGE_CACHE_MAX_BYTES: Type.Integer({ default: 268_435_456, minimum: 0, description: 'Byte budget of the persisted knowledge cache of operation results (least recently hit evicted first); 0 turns it off' }),
-  SHUTDOWN_GRACE_MS: Type.Integer({ default: 10_000, minimum: 0, maximum: 120_000 , description: 'Time in-flight requests get to finish on SIGTERM' }),
+  JWT_ISSUER: Type.String({ default: 'catalytic', minLength: 1, description: '`iss` of issued tokens' }),
+  JWT_AUDIENCE: Type.String({ default: 'catalytic-api', minLength: 1, description: '`aud` of issued tokens' }),
+  JWT_PRIVATE_KEY: Type.Optional(
+    Type.String({ minLength: 1, description: 'Ed25519 private key (PKCS#8 PEM); unset: a key kept in the database' }),
+  ),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ default: 900, minimum: 30, maximum: 86_400, description: 'Access-token lifetime' }),
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ default: 604_800, minimum: 300, maximum: 7_776_000, description: 'Refresh-token lifetime' }),
+  ARGON2_MEMORY_KIB: Type.Integer({ default: 19_456, minimum: 1024, maximum: 1_048_576, description: 'argon2id memory cost' }),
+  ARGON2_TIME_COST: Type.Integer({ default: 2, minimum: 1, maximum: 10, description: 'argon2id passes' }),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: Type.Integer({ default: 5, minimum: 1, description: 'Failed logins per account per window before 429' }),
+  LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ default: 20, minimum: 1, description: 'Failed logins per client IP per window before 429' }),
+  LOGIN_LOCKOUT_WINDOW_SECONDS: Type.Integer({ default: 900, minimum: 1, description: 'Window of the login failure counters' }),
+  REGISTRATIONS_PER_IP_PER_HOUR: Type.Integer({ default: 300, minimum: 1, description: 'Registrations per client IP per hour' }),
+  SMTP_URL: Type.Optional(
+    Type.String({
+      pattern: '^smtps?://',
+      description: 'SMTP relay (`smtp://` or `smtps://`); unset: dev mailbox file DATA_DIR/mailbox.jsonl',
+    }),
+  ),
+  MAIL_FROM: Type.String({ default: 'Catalytic <no-reply@catalytic.local>', minLength: 3, description: 'Sender of account mail' }),
+  JOB_TIMEOUT_SECONDS: Type.Integer({
+    default: 900,
+    minimum: 1,
+    maximum: 86_400,
+    description: 'A job running longer (or whose worker died) is failed and retried',
+  }),
+  JOB_RETRY_LIMIT: Type.Integer({ default: 2, minimum: 0, maximum: 20, description: 'Retries of a job after a transient failure' }),
+  JOB_RESULT_RETENTION_HOURS: Type.Number({
+    default: 168,
+    minimum: 0.001,
+    maximum: 8760,
+    description: 'How long finished jobs and their results are kept',
+  }),
+  JOB_MAINTENANCE_INTERVAL_SECONDS: Type.Integer({
+    default: 30,
+    minimum: 1,
+    maximum: 3600,
+    description: 'How often expired jobs are looked for',
+  }),
+  QUEUE_POLL_INTERVAL_SECONDS: Type.Number({
+    default: 1,
+    minimum: 0.5,
+    maximum: 60,
+    description: 'How often an idle worker polls the queue',
+  }),
+  USAGE_FLUSH_INTERVAL_SECONDS: Type.Integer({
+    default: 30,
+    minimum: 1,
+    maximum: 3600,
+    description: 'How often usage counters are written to PostgreSQL',
+  }),
+  SYNC_MAX_WORK: Type.Number({
+    default: 2e8,
+    minimum: 0,
+    description:
+      "Lattice operations whose estimated work (the engine's cost estimate) is above this run as a job (202); smaller ones are answered at once",
+  }),
+  KNOWLEDGE_CACHE_MAX_BYTES: Type.Integer({
+    default: 268_435_456,
+    minimum: 0,
+    description: 'Byte budget of the persisted knowledge cache of operation results (least recently hit evicted first); 0 turns it off',
+  }),
+  SHUTDOWN_GRACE_MS: Type.Integer({
+    default: 10_000,
+    minimum: 0,
+    maximum: 120_000,
+    description: 'Time in-flight requests get to finish on SIGTERM',
+  }),
 });
 
 export type RawConfig = Static<typeof ConfigSchema>;
@@ -87,7 +153,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const value = picked[key];
     if (typeof value !== 'string') continue;
     if (type === 'integer' && !/^-?\d+$/.test(value.trim())) numberProblems.push(`${key}=${JSON.stringify(value)}: Expected an integer`);
-    if (type === 'number' && (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))) numberProblems.push(`${key}=${JSON.stringify(value)}: Expected a number`);
+    if (type === 'number' && !/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))
+      numberProblems.push(`${key}=${JSON.stringify(value)}: Expected a number`);
   }
   const withDefaults = Value.Default(ConfigSchema, picked);
   const converted = Value.Convert(ConfigSchema, withDefaults) as Record<string, unknown>;

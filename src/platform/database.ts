@@ -22,7 +22,9 @@ export class Database {
     // A pool error on an idle client is not fatal; the client is discarded.
     this.pool.on('error', () => undefined);
     this.pool.on('connect', (client) => {
-      client.query(`DO $$ BEGIN IF pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN SET ROLE ${APP_ROLE}; END IF; END $$`).catch(() => undefined);
+      client
+        .query(`DO $$ BEGIN IF pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN SET ROLE ${APP_ROLE}; END IF; END $$`)
+        .catch(() => undefined);
     });
   }
 

@@ -39,14 +39,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     persistent: opts.persistent ?? true,
     createPostgresUser: isRoot,
     // Loopback TCP only: no Unix socket that could clash with a system server.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', 'max_connections=300'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
     onLog: opts.onLog ?? (() => undefined),
     onError: (e: unknown) => opts.onLog?.(String(e)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   // The package rejects with nothing when the server exits early; say what failed.
   await server.start().catch((err: unknown) => {
-    throw new Error(`embedded PostgreSQL did not start on port ${opts.port} (data directory ${dataDir}): ${String(err ?? 'it exited early')}`);
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${opts.port} (data directory ${dataDir}): ${String(err ?? 'it exited early')}`,
+    );
   });
   const base = `postgres://postgres:${PASSWORD}@127.0.0.1:${opts.port}`;
   const admin = new pg.Client({ connectionString: `${base}/postgres` });

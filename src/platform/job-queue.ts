@@ -83,9 +83,13 @@ export class JobQueue {
 
   async work<T>(name: string, handler: (job: QueuedJob<T>) => Promise<void>): Promise<void> {
     await this.queue(name);
-    await this.boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: this.o.pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
-      await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
-    });
+    await this.boss.work<T>(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: this.o.pollingIntervalSeconds, includeMetadata: true },
+      async ([job]) => {
+        await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
+      },
+    );
   }
 
   async cancel(name: string, id: string): Promise<void> {

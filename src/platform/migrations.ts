@@ -81,7 +81,10 @@ export async function migrateDown(connectionString: string, steps = 1, dir = MIG
   const migrations = await readMigrations(dir);
   return withLock(connectionString, async (client) => {
     const done = await applied(client);
-    const targets = migrations.filter((m) => done.has(m.version)).reverse().slice(0, steps);
+    const targets = migrations
+      .filter((m) => done.has(m.version))
+      .reverse()
+      .slice(0, steps);
     for (const m of targets) {
       await client.query('BEGIN');
       try {

@@ -39,7 +39,10 @@ export class RedisStore implements KeyValueStore {
   }
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
-    const [count, ttl] = (await (this.client as unknown as { catalyticHit(k: string, w: number): Promise<[number, number]> }).catalyticHit(key, windowMs));
+    const [count, ttl] = await (this.client as unknown as { catalyticHit(k: string, w: number): Promise<[number, number]> }).catalyticHit(
+      key,
+      windowMs,
+    );
     return { count, resetMs: ttl };
   }
 

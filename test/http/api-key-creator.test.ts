@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-describe("an API key acts for its creator", () => {
+describe('an API key acts for its creator', () => {
   it("never outranks its creator's current role, and dies with the creator's account", async () => {
     const owner = await t.signup();
     const admin = await addMember(t, owner, 'admin');

@@ -10,19 +10,46 @@ afterAll(async () => t?.close());
 describe('registration', () => {
   it('creates a tenant owned by the new user and returns a token pair', async () => {
     const email = uniqueEmail('reg');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password: STRONG_PASSWORD, first_name: 'Ada', last_name: 'Lovelace', company_name: 'Engines Ltd', plan_code: 'professional' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: {
+        email,
+        password: STRONG_PASSWORD,
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        company_name: 'Engines Ltd',
+        plan_code: 'professional',
+      },
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ email, name: 'Ada Lovelace', role: 'owner', plan_code: 'pro', token_type: 'bearer', expires_in: 900, tenant_slug: 'engines-ltd' });
+    expect(body).toMatchObject({
+      email,
+      name: 'Ada Lovelace',
+      role: 'owner',
+      plan_code: 'pro',
+      token_type: 'bearer',
+      expires_in: 900,
+      tenant_slug: 'engines-ltd',
+    });
     expect(body.id).toBe(body.user_id);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(body.access_token) });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ user: { id: body.user_id, email, role: 'owner' }, tenant: { id: body.tenant_id, plan_code: 'pro' }, limits: { lattices: 500, gpu_allowed: true } });
+    expect(me.json()).toMatchObject({
+      user: { id: body.user_id, email, role: 'owner' },
+      tenant: { id: body.tenant_id, plan_code: 'pro' },
+      limits: { lattices: 500, gpu_allowed: true },
+    });
   });
 
   it('refuses a duplicate email with 409', async () => {
     const a = await t.signup();
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: a.email.toUpperCase(), password: STRONG_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: a.email.toUpperCase(), password: STRONG_PASSWORD },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().detail).toContain('already registered');
@@ -42,9 +69,17 @@ describe('registration', () => {
   });
 
   it('refuses an unknown plan and a malformed email with 422', async () => {
-    const plan = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: uniqueEmail(), password: STRONG_PASSWORD, plan_code: 'platinum' } });
+    const plan = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: uniqueEmail(), password: STRONG_PASSWORD, plan_code: 'platinum' },
+    });
     expect(plan.statusCode).toBe(422);
-    const email = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'not-an-email', password: STRONG_PASSWORD } });
+    const email = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'not-an-email', password: STRONG_PASSWORD },
+    });
     expect(email.statusCode).toBe(422);
     expect(email.json().errors[0].location).toBe('body.email');
   });
@@ -54,7 +89,11 @@ describe('login', () => {
   it('answers unknown users and wrong passwords with the same 401 body', async () => {
     const a = await t.signup();
     const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: a.email, password: 'Wrong-Password-1' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: uniqueEmail('ghost'), password: 'Wrong-Password-1' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: uniqueEmail('ghost'), password: 'Wrong-Password-1' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     const strip = (b: Record<string, unknown>) => ({ ...b, request_id: undefined });
@@ -164,9 +203,17 @@ describe('verify, jwks, email flows', () => {
     const token = /rst_[A-Za-z0-9_-]+/.exec(mail?.text ?? '')?.[0];
     expect(token).toBeDefined();
     const newPassword = 'Brand-New-Secret-77';
-    const confirm = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, new_password: newPassword } });
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, new_password: newPassword },
+    });
     expect(confirm.statusCode).toBe(200);
-    const reuse = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, new_password: newPassword } });
+    const reuse = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, new_password: newPassword },
+    });
     expect(reuse.statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(a.accessToken) })).statusCode).toBe(401);
     await t.login(a.email, newPassword);

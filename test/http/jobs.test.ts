@@ -47,13 +47,17 @@ async function enqueue(parameters: Record<string, unknown>) {
   );
 }
 
-const getJob = (id: string, token = owner.accessToken) => t.app.inject({ method: 'GET', url: `/api/v1/jobs/${id}`, headers: bearer(token) });
+const getJob = (id: string, token = owner.accessToken) =>
+  t.app.inject({ method: 'GET', url: `/api/v1/jobs/${id}`, headers: bearer(token) });
 
 describe('jobs', () => {
   it('runs a queued job to success and keeps its result', async () => {
     const { job_id, status_url } = await enqueue({ n: 7 });
     expect(status_url).toBe(`/api/v1/jobs/${job_id}`);
-    const res = await until(() => getJob(job_id), (r) => r.json().status === 'succeeded');
+    const res = await until(
+      () => getJob(job_id),
+      (r) => r.json().status === 'succeeded',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: job_id, status: 'succeeded', progress: 1, result: { square: 49 }, attempts: 1, error: null });
     expect(res.json().started_at).not.toBeNull();
@@ -65,19 +69,33 @@ describe('jobs', () => {
 
   it('fails at once on a permanent error, without retrying', async () => {
     const { job_id } = await enqueue({ n: 1, fail: 'permanent' });
-    const res = await until(() => getJob(job_id), (r) => r.json().status === 'failed');
-    expect(res.json()).toMatchObject({ status: 'failed', attempts: 1, error: { code: 'validation_failed', detail: 'n is not acceptable' } });
+    const res = await until(
+      () => getJob(job_id),
+      (r) => r.json().status === 'failed',
+    );
+    expect(res.json()).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: { code: 'validation_failed', detail: 'n is not acceptable' },
+    });
   });
 
   it('retries a transient failure and then succeeds', async () => {
     const { job_id } = await enqueue({ n: 3, fail: 'once' });
-    const res = await until(() => getJob(job_id), (r) => r.json().status === 'succeeded', 20_000);
+    const res = await until(
+      () => getJob(job_id),
+      (r) => r.json().status === 'succeeded',
+      20_000,
+    );
     expect(res.json()).toMatchObject({ status: 'succeeded', attempts: 2, result: { square: 9 } });
   });
 
   it('cancels a running job', async () => {
     const { job_id } = await enqueue({ n: 2, wait: 10_000 });
-    await until(() => getJob(job_id), (r) => r.json().status === 'running');
+    await until(
+      () => getJob(job_id),
+      (r) => r.json().status === 'running',
+    );
     const cancel = await t.app.inject({ method: 'DELETE', url: `/api/v1/jobs/${job_id}`, headers: bearer(owner.accessToken) });
     expect(cancel.statusCode).toBe(200);
     expect(cancel.json().status).toBe('cancelled');
@@ -95,7 +113,10 @@ describe('jobs', () => {
 
   it('sweeps finished jobs once their retention has passed', async () => {
     const { job_id } = await enqueue({ n: 5 });
-    await until(() => getJob(job_id), (r) => r.json().status === 'succeeded');
+    await until(
+      () => getJob(job_id),
+      (r) => r.json().status === 'succeeded',
+    );
     await t.runtime.db.systemQuery(`UPDATE jobs SET expires_at = now() - interval '1 second' WHERE id = $1`, [job_id]);
     expect(await t.runtime.jobRunner.sweep()).toBeGreaterThanOrEqual(1);
     expect((await getJob(job_id)).statusCode).toBe(404);

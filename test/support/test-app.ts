@@ -51,7 +51,8 @@ export function newTestStore(): KeyValueStore {
 }
 
 let emailCounter = 0;
-export const uniqueEmail = (tag = 'user'): string => `${tag}-${Date.now().toString(36)}-${++emailCounter}-${randomBytes(3).toString('hex')}@example.com`;
+export const uniqueEmail = (tag = 'user'): string =>
+  `${tag}-${Date.now().toString(36)}-${++emailCounter}-${randomBytes(3).toString('hex')}@example.com`;
 
 /** Builds the real app on a fresh database through the same factory as the server. */
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -91,7 +92,15 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       });
       if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
       const b = res.json();
-      return { accessToken: b.access_token, refreshToken: b.refresh_token, userId: b.user_id, tenantId: b.tenant_id, tenantSlug: b.tenant_slug, email, password };
+      return {
+        accessToken: b.access_token,
+        refreshToken: b.refresh_token,
+        userId: b.user_id,
+        tenantId: b.tenant_id,
+        tenantSlug: b.tenant_slug,
+        email,
+        password,
+      };
     },
     async login(email, password) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });

@@ -57,7 +57,12 @@ const RESET_TTL_MS = 60 * 60 * 1000;
 const VERIFY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 function slugify(text: string): string {
-  const s = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const s = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return s.length >= 2 ? s : 'tenant';
 }
 
@@ -77,10 +82,13 @@ export class AuthService {
       });
     }
     const email = input.email.trim().toLowerCase();
-    const name =
-      input.name?.trim() || [input.first_name, input.last_name].filter(Boolean).join(' ').trim() || email.split('@')[0];
+    const name = input.name?.trim() || [input.first_name, input.last_name].filter(Boolean).join(' ').trim() || email.split('@')[0];
     const problems = passwordProblems(input.password, { email, name });
-    if (problems.length > 0) throw validationFailed(problems.map((message) => ({ location: 'body.password', message })), `Password rejected: ${problems.join(' ')}`);
+    if (problems.length > 0)
+      throw validationFailed(
+        problems.map((message) => ({ location: 'body.password', message })),
+        `Password rejected: ${problems.join(' ')}`,
+      );
     const planCode = normalizePlanCode(input.plan_code ?? 'free');
     const tenantName = (input.company_name ?? input.tenant_name)?.trim() || `${name}'s workspace`;
     const passwordHash = await this.d.hasher.hash(input.password);
@@ -100,17 +108,40 @@ export class AuthService {
       await repo.insertTenant(tx, { id: tenantId, name: tenantName, slug, planCode });
       await repo.insertUser(tx, { id: userId, tenantId, email, name, role: 'owner', passwordHash, status: 'active' });
       await repo.insertAuthToken(tx, {
-        id: uuidv7(), tenantId, userId, purpose: 'email_verification', tokenHash: hashToken(verifyToken),
+        id: uuidv7(),
+        tenantId,
+        userId,
+        purpose: 'email_verification',
+        tokenHash: hashToken(verifyToken),
         expiresAt: new Date(this.now() + VERIFY_TTL_MS),
       });
-      await enqueueMail(tx, { tenantId, ...emailVerificationMail({ to: email, name, url: `${this.d.publicUrl}/verify-email`, token: verifyToken }) });
+      await enqueueMail(tx, {
+        tenantId,
+        ...emailVerificationMail({ to: email, name, url: `${this.d.publicUrl}/verify-email`, token: verifyToken }),
+      });
       const audit = { tenantId, actorId: userId, actorType: 'user' as const, ip: ctx.ip, requestId: ctx.requestId };
-      await recordAudit(tx, { ...audit, action: 'tenant.created', targetType: 'tenant', targetId: tenantId, details: { name: tenantName, slug, plan_code: planCode } });
+      await recordAudit(tx, {
+        ...audit,
+        action: 'tenant.created',
+        targetType: 'tenant',
+        targetId: tenantId,
+        details: { name: tenantName, slug, plan_code: planCode },
+      });
       await recordAudit(tx, { ...audit, action: 'user.registered', targetType: 'user', targetId: userId, details: { email } });
       const tokens = await issueSession(tx, this.d.tokens, { userId, tenantId, role: 'owner' });
       return { slug, tokens };
     });
-    return { id: userId, user_id: userId, email, name, role: 'owner' as const, tenant_id: tenantId, tenant_slug: slug, plan_code: planCode, ...tokens };
+    return {
+      id: userId,
+      user_id: userId,
+      email,
+      name,
+      role: 'owner' as const,
+      tenant_id: tenantId,
+      tenant_slug: slug,
+      plan_code: planCode,
+      ...tokens,
+    };
   }
 
   async login(input: { email: string; password: string; tenant_slug?: string }, ctx: RequestContext) {
@@ -165,7 +196,12 @@ export class AuthService {
       await repo.markRefreshUsed(tx, row.jti);
       const account = await repo.findAccount(tx, row.user_id);
       if (!account || account.user.status !== 'active' || account.tenant.status !== 'active') return { kind: 'disabled' as const };
-      const pair = await issueSession(tx, this.d.tokens, { userId: row.user_id, tenantId: account.tenant.id, role: account.user.role }, row.family_id);
+      const pair = await issueSession(
+        tx,
+        this.d.tokens,
+        { userId: row.user_id, tenantId: account.tenant.id, role: account.user.role },
+        row.family_id,
+      );
       return { kind: 'ok' as const, pair };
     });
     switch (outcome.kind) {
@@ -191,7 +227,16 @@ export class AuthService {
     await blacklistToken(this.d.store, principal.jti, principal.tokenExp, this.now());
     await this.d.db.tenantTransaction(principal.tenantId, async (tx) => {
       if (principal.sessionFamily) await repo.revokeFamily(tx, principal.sessionFamily);
-      await recordAudit(tx, { tenantId: principal.tenantId, actorId: principal.userId, actorType: 'user', action: 'user.logout', targetType: 'user', targetId: principal.userId ?? undefined, ip: ctx.ip, requestId: ctx.requestId });
+      await recordAudit(tx, {
+        tenantId: principal.tenantId,
+        actorId: principal.userId,
+        actorType: 'user',
+        action: 'user.logout',
+        targetType: 'user',
+        targetId: principal.userId ?? undefined,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
     });
   }
 
@@ -200,7 +245,8 @@ export class AuthService {
     let user = principal.snapshot.user;
     if (!user && principal.userId) {
       // An API key acts for the user who created it.
-      user = (await this.d.db.tenantTransaction(principal.tenantId, (tx) => repo.findAccount(tx, principal.userId as string)))?.user ?? null;
+      user =
+        (await this.d.db.tenantTransaction(principal.tenantId, (tx) => repo.findAccount(tx, principal.userId as string)))?.user ?? null;
     }
     if (!user) throw new AppError('unauthenticated', 'The account behind these credentials no longer exists');
     return accountView({ user, tenant: principal.snapshot.tenant }, await this.d.plans.plan(principal.planCode), principal);
@@ -211,30 +257,67 @@ export class AuthService {
     const email = emailInput.trim().toLowerCase();
     const window = await this.d.store.hit(`reset:email:${email}`, 3_600_000);
     if (window.count > 5) return;
-    const accounts = (await this.d.db.systemTransaction((tx) => repo.findAccountsByEmail(tx, email))).filter((a) => a.user.status === 'active');
+    const accounts = (await this.d.db.systemTransaction((tx) => repo.findAccountsByEmail(tx, email))).filter(
+      (a) => a.user.status === 'active',
+    );
     for (const { user } of accounts) {
       const token = newOpaqueToken('rst_');
       await this.d.db.tenantTransaction(user.tenant_id, async (tx) => {
-        await repo.insertAuthToken(tx, { id: uuidv7(), tenantId: user.tenant_id, userId: user.id, purpose: 'password_reset', tokenHash: hashToken(token), expiresAt: new Date(this.now() + RESET_TTL_MS) });
+        await repo.insertAuthToken(tx, {
+          id: uuidv7(),
+          tenantId: user.tenant_id,
+          userId: user.id,
+          purpose: 'password_reset',
+          tokenHash: hashToken(token),
+          expiresAt: new Date(this.now() + RESET_TTL_MS),
+        });
         await enqueueMail(tx, {
           tenantId: user.tenant_id,
-          ...passwordResetMail({ to: user.email, name: user.name, url: `${this.d.publicUrl}/reset-password`, token, expiresInMinutes: RESET_TTL_MS / 60_000 }),
+          ...passwordResetMail({
+            to: user.email,
+            name: user.name,
+            url: `${this.d.publicUrl}/reset-password`,
+            token,
+            expiresInMinutes: RESET_TTL_MS / 60_000,
+          }),
         });
-        await recordAudit(tx, { tenantId: user.tenant_id, actorId: null, actorType: 'system', action: 'user.password_reset_requested', targetType: 'user', targetId: user.id, ip: ctx.ip, requestId: ctx.requestId });
+        await recordAudit(tx, {
+          tenantId: user.tenant_id,
+          actorId: null,
+          actorType: 'system',
+          action: 'user.password_reset_requested',
+          targetType: 'user',
+          targetId: user.id,
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
       });
     }
   }
 
   async confirmPasswordReset(token: string, newPassword: string, ctx: RequestContext): Promise<void> {
     const problems = passwordProblems(newPassword);
-    if (problems.length > 0) throw validationFailed(problems.map((message) => ({ location: 'body.new_password', message })), `Password rejected: ${problems.join(' ')}`);
+    if (problems.length > 0)
+      throw validationFailed(
+        problems.map((message) => ({ location: 'body.new_password', message })),
+        `Password rejected: ${problems.join(' ')}`,
+      );
     const hash = await this.d.hasher.hash(newPassword);
     const userId = await this.d.db.systemTransaction(async (tx) => {
       const spent = await repo.consumeAuthToken(tx, hashToken(token), 'password_reset');
       if (!spent) return null;
       await repo.setPassword(tx, spent.user_id, hash);
       await repo.revokeUserRefreshTokens(tx, spent.user_id);
-      await recordAudit(tx, { tenantId: spent.tenant_id, actorId: spent.user_id, actorType: 'user', action: 'user.password_reset', targetType: 'user', targetId: spent.user_id, ip: ctx.ip, requestId: ctx.requestId });
+      await recordAudit(tx, {
+        tenantId: spent.tenant_id,
+        actorId: spent.user_id,
+        actorType: 'user',
+        action: 'user.password_reset',
+        targetType: 'user',
+        targetId: spent.user_id,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
       return spent.user_id;
     });
     if (!userId) throw new AppError('token_invalid', 'The reset token is invalid, expired or already used');
@@ -259,15 +342,31 @@ export class AuthService {
       const account = await repo.findAccount(tx, spent.user_id);
       if (!account || account.user.status !== 'invited') return null;
       const problems = passwordProblems(input.password, { email: account.user.email });
-      if (problems.length > 0) throw validationFailed(problems.map((message) => ({ location: 'body.password', message })), `Password rejected: ${problems.join(' ')}`);
+      if (problems.length > 0)
+        throw validationFailed(
+          problems.map((message) => ({ location: 'body.password', message })),
+          `Password rejected: ${problems.join(' ')}`,
+        );
       await repo.activateInvitedUser(tx, spent.user_id, hash, input.name?.trim() || null);
-      await recordAudit(tx, { tenantId: spent.tenant_id, actorId: spent.user_id, actorType: 'user', action: 'user.invitation_accepted', targetType: 'user', targetId: spent.user_id, ip: ctx.ip, requestId: ctx.requestId });
+      await recordAudit(tx, {
+        tenantId: spent.tenant_id,
+        actorId: spent.user_id,
+        actorType: 'user',
+        action: 'user.invitation_accepted',
+        targetType: 'user',
+        targetId: spent.user_id,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
       const tokens = await issueSession(tx, this.d.tokens, { userId: spent.user_id, tenantId: spent.tenant_id, role: account.user.role });
       return { tokens, account };
     });
     if (!session) throw new AppError('token_invalid', 'The invitation is invalid, expired or already used');
     const { user } = session.account;
-    return { ...session.tokens, user: { id: user.id, email: user.email, name: input.name?.trim() || user.name, role: user.role, tenant_id: user.tenant_id } };
+    return {
+      ...session.tokens,
+      user: { id: user.id, email: user.email, name: input.name?.trim() || user.name, role: user.role, tenant_id: user.tenant_id },
+    };
   }
 
   /** Claims of a valid, unrevoked token (access or refresh). */

@@ -84,10 +84,15 @@ export async function insertUser(
   db: Queryable,
   u: { id: string; tenantId: string; email: string; name: string; role: Role; passwordHash: string | null; status: UserRow['status'] },
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO users (id, tenant_id, email, name, role, password_hash, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [u.id, u.tenantId, u.email, u.name, u.role, u.passwordHash, u.status],
-  );
+  await db.query(`INSERT INTO users (id, tenant_id, email, name, role, password_hash, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    u.id,
+    u.tenantId,
+    u.email,
+    u.name,
+    u.role,
+    u.passwordHash,
+    u.status,
+  ]);
 }
 
 export async function planExists(db: Queryable, code: string): Promise<boolean> {
@@ -121,10 +126,13 @@ export async function insertRefreshToken(
   db: Queryable,
   t: { jti: string; familyId: string; userId: string; tenantId: string; expiresAt: Date },
 ): Promise<void> {
-  await db.query(
-    'INSERT INTO refresh_tokens (jti, family_id, user_id, tenant_id, expires_at) VALUES ($1, $2, $3, $4, $5)',
-    [t.jti, t.familyId, t.userId, t.tenantId, t.expiresAt],
-  );
+  await db.query('INSERT INTO refresh_tokens (jti, family_id, user_id, tenant_id, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+    t.jti,
+    t.familyId,
+    t.userId,
+    t.tenantId,
+    t.expiresAt,
+  ]);
 }
 
 export interface RefreshRow {
@@ -138,7 +146,10 @@ export interface RefreshRow {
 
 /** Locks the row so two concurrent refreshes of one token cannot both succeed. */
 export async function lockRefreshToken(db: Queryable, jti: string): Promise<RefreshRow | null> {
-  const { rows } = await db.query<RefreshRow>('SELECT jti, family_id, user_id, used_at, revoked_at, expires_at FROM refresh_tokens WHERE jti = $1 FOR UPDATE', [jti]);
+  const { rows } = await db.query<RefreshRow>(
+    'SELECT jti, family_id, user_id, used_at, revoked_at, expires_at FROM refresh_tokens WHERE jti = $1 FOR UPDATE',
+    [jti],
+  );
   return rows[0] ?? null;
 }
 
@@ -160,14 +171,22 @@ export async function insertAuthToken(
   db: Queryable,
   t: { id: string; tenantId: string; userId: string; purpose: string; tokenHash: string; expiresAt: Date },
 ): Promise<void> {
-  await db.query(
-    'INSERT INTO auth_tokens (id, tenant_id, user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-    [t.id, t.tenantId, t.userId, t.purpose, t.tokenHash, t.expiresAt],
-  );
+  await db.query('INSERT INTO auth_tokens (id, tenant_id, user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+    t.id,
+    t.tenantId,
+    t.userId,
+    t.purpose,
+    t.tokenHash,
+    t.expiresAt,
+  ]);
 }
 
 /** Spends a live token of `purpose` atomically; null when unknown, spent or expired. */
-export async function consumeAuthToken(db: Queryable, tokenHash: string, purpose: string): Promise<{ user_id: string; tenant_id: string } | null> {
+export async function consumeAuthToken(
+  db: Queryable,
+  tokenHash: string,
+  purpose: string,
+): Promise<{ user_id: string; tenant_id: string } | null> {
   const { rows } = await db.query<{ user_id: string; tenant_id: string }>(
     `UPDATE auth_tokens SET used_at = now()
      WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()

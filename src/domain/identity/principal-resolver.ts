@@ -108,7 +108,8 @@ export class PrincipalResolver {
     ]);
     if (blacklisted) throw new AppError('token_revoked', 'Token has been revoked');
     const issuedMs = typeof claims.iat_ms === 'number' ? claims.iat_ms : claims.iat * 1000;
-    if (revokedBefore && issuedMs <= Number(revokedBefore)) throw new AppError('token_revoked', 'Token has been revoked: every session of this user was ended');
+    if (revokedBefore && issuedMs <= Number(revokedBefore))
+      throw new AppError('token_revoked', 'Token has been revoked: every session of this user was ended');
 
     let cached = this.accounts.get(claims.sub);
     if (!cached || cached.userEpoch !== userEpoch || cached.tenantEpoch !== tenantEpoch || this.now() - cached.loadedAt > this.maxAgeMs) {
@@ -142,7 +143,11 @@ export class PrincipalResolver {
     if (!parsed) throw new AppError('unauthenticated', 'The API key is malformed');
     const cacheKey = hashToken(key);
     let cached = this.keys.get(cacheKey);
-    const epochKeys = (r: ApiKeyRow) => [revocationKeys.apiKeyEpoch(r.id), revocationKeys.tenantEpoch(r.tenant_id), revocationKeys.userEpoch(r.created_by ?? 'none')];
+    const epochKeys = (r: ApiKeyRow) => [
+      revocationKeys.apiKeyEpoch(r.id),
+      revocationKeys.tenantEpoch(r.tenant_id),
+      revocationKeys.userEpoch(r.created_by ?? 'none'),
+    ];
     const epochs = cached ? await this.o.store.mget(epochKeys(cached.row)) : [];
     if (!cached || epochs.some((e, i) => e !== cached!.epochs[i]) || this.now() - cached.loadedAt > this.maxAgeMs) {
       const row = await this.loadKey(parsed.prefix);
@@ -155,7 +160,8 @@ export class PrincipalResolver {
     if (row.expires_at && row.expires_at.getTime() <= this.now()) throw new AppError('unauthenticated', 'The API key has expired');
     if (row.tenant.status !== 'active') throw new AppError('unauthenticated', 'This tenant is suspended');
     // A key acts for its creator: it dies with the creator's account and never outranks them.
-    if (row.creator_status !== null && row.creator_status !== 'active') throw new AppError('unauthenticated', 'The user who created this API key is deactivated');
+    if (row.creator_status !== null && row.creator_status !== 'active')
+      throw new AppError('unauthenticated', 'The user who created this API key is deactivated');
     const scopeRole = roleForScopes(row.scopes);
     await this.noteUse(row);
     return {

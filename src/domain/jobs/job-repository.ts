@@ -47,7 +47,11 @@ export async function findJob(db: Queryable, tenantId: string, id: string): Prom
   return rows[0] ?? null;
 }
 
-export async function listJobs(db: Queryable, tenantId: string, page: PageRequest): Promise<{ rows: (JobRow & { position_at: string })[]; total: number }> {
+export async function listJobs(
+  db: Queryable,
+  tenantId: string,
+  page: PageRequest,
+): Promise<{ rows: (JobRow & { position_at: string })[]; total: number }> {
   const total = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE tenant_id = $1', [tenantId])).rows[0].n;
   const select = `SELECT *, ${POSITION_SQL} AS position_at FROM jobs WHERE tenant_id = $1`;
   const { rows } = page.after
@@ -98,7 +102,13 @@ export async function finishJob(
     `UPDATE jobs SET status = $2, result = $3, error = $4, progress = CASE WHEN $2 = 'succeeded' THEN 1 ELSE progress END,
        finished_at = now(), expires_at = now() + make_interval(secs => $5)
      WHERE id = $1 AND status = 'running'`,
-    [id, outcome.status, outcome.status === 'succeeded' ? JSON.stringify(outcome.result) : null, outcome.status === 'failed' ? outcome.error : null, retentionSeconds],
+    [
+      id,
+      outcome.status,
+      outcome.status === 'succeeded' ? JSON.stringify(outcome.result) : null,
+      outcome.status === 'failed' ? outcome.error : null,
+      retentionSeconds,
+    ],
   );
   return (rowCount ?? 0) > 0;
 }

@@ -29,7 +29,16 @@ export class JobService {
   async enqueue(tx: Queryable, principal: Principal, req: EnqueueRequest): Promise<{ job_id: string; status_url: string }> {
     const id = uuidv7();
     const { actorId, actorType } = actorOf(principal);
-    await repo.insertJob(tx, { id, tenantId: principal.tenantId, latticeId: req.latticeId, kind: req.kind, operation: req.operation, parameters: req.parameters, actorId, actorType });
+    await repo.insertJob(tx, {
+      id,
+      tenantId: principal.tenantId,
+      latticeId: req.latticeId,
+      kind: req.kind,
+      operation: req.operation,
+      parameters: req.parameters,
+      actorId,
+      actorType,
+    });
     await this.queue.send(JOB_QUEUE, id, { job_id: id, tenant_id: principal.tenantId }, tx);
     return { job_id: id, status_url: `/api/v1/jobs/${id}` };
   }
@@ -47,7 +56,9 @@ export class JobService {
 
   /** Cancels a queued or running job; a finished one is returned unchanged. */
   async cancel(principal: Principal, id: string): Promise<JobView> {
-    const row = await this.db.tenantTransaction(principal.tenantId, (tx) => repo.cancelJob(tx, principal.tenantId, id, this.retentionSeconds));
+    const row = await this.db.tenantTransaction(principal.tenantId, (tx) =>
+      repo.cancelJob(tx, principal.tenantId, id, this.retentionSeconds),
+    );
     if (!row) throw notFound('Job');
     if (row.status === 'cancelled') await this.queue.cancel(JOB_QUEUE, id).catch(() => undefined);
     return jobView(row);

@@ -10,14 +10,17 @@ export interface OutgoingMail {
   html?: string;
 }
 
-
 /** Queues a message in the caller's transaction: mail goes out only if the change that caused it commits. */
 export async function enqueueMail(db: Queryable, m: OutgoingMail): Promise<string> {
   const id = uuidv7();
-  await db.query(
-    'INSERT INTO mail_outbox (id, tenant_id, to_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4, $5, $6)',
-    [id, m.tenantId, m.to, m.subject, m.text, m.html ?? null],
-  );
+  await db.query('INSERT INTO mail_outbox (id, tenant_id, to_address, subject, text_body, html_body) VALUES ($1, $2, $3, $4, $5, $6)', [
+    id,
+    m.tenantId,
+    m.to,
+    m.subject,
+    m.text,
+    m.html ?? null,
+  ]);
   return id;
 }
 
@@ -31,7 +34,14 @@ const MAX_ATTEMPTS = 8;
 export async function drainOutbox(db: Database, sender: Pick<MailTransport, 'send'>, batch = 20): Promise<number> {
   let sent = 0;
   await db.systemTransaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; to_address: string; subject: string; text_body: string; html_body: string | null; attempts: number }>(
+    const { rows } = await tx.query<{
+      id: string;
+      to_address: string;
+      subject: string;
+      text_body: string;
+      html_body: string | null;
+      attempts: number;
+    }>(
       `SELECT id, to_address, subject, text_body, html_body, attempts FROM mail_outbox
        WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [batch],

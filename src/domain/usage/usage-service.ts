@@ -37,9 +37,13 @@ export class UsageService {
     if (limits.monthly_operations < 0) return;
     const used = await this.count(principal.tenantId, 'operations');
     if (used >= limits.monthly_operations) {
-      throw new AppError('plan_limit_exceeded', `Plan '${principal.planCode}' allows ${limits.monthly_operations} operations per month; ${used} have been used this month`, {
-        fields: { limit: 'monthly_operations', value: limits.monthly_operations },
-      });
+      throw new AppError(
+        'plan_limit_exceeded',
+        `Plan '${principal.planCode}' allows ${limits.monthly_operations} operations per month; ${used} have been used this month`,
+        {
+          fields: { limit: 'monthly_operations', value: limits.monthly_operations },
+        },
+      );
     }
   }
 
@@ -77,7 +81,9 @@ export class UsageService {
     const plan = await this.plans.plan(principal.planCode);
     const [operations, lattices] = await Promise.all([
       this.count(principal.tenantId, 'operations'),
-      this.db.tenantQuery<{ n: number }>(principal.tenantId, 'SELECT count(*)::int AS n FROM lattices WHERE tenant_id = $1', [principal.tenantId]),
+      this.db.tenantQuery<{ n: number }>(principal.tenantId, 'SELECT count(*)::int AS n FROM lattices WHERE tenant_id = $1', [
+        principal.tenantId,
+      ]),
     ]);
     return {
       tenant_id: principal.tenantId,

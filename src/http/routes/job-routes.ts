@@ -10,19 +10,46 @@ import { Job } from '../schemas/job-schemas.js';
 export function jobRoutes(jobs: JobService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['jobs'];
-    app.get('/jobs', {
-      ...requireRole('viewer'),
-      schema: { tags, summary: "This tenant's jobs, newest first", querystring: Pagination, response: { 200: pagedResponse(Type.Array(Job), 'Jobs'), ...problems(...AUTHED_PROBLEMS, 422) } },
-    }, async (req, reply) => sendPage(req, reply, await jobs.list(principalOf(req), pageRequest(req.query))));
+    app.get(
+      '/jobs',
+      {
+        ...requireRole('viewer'),
+        schema: {
+          tags,
+          summary: "This tenant's jobs, newest first",
+          querystring: Pagination,
+          response: { 200: pagedResponse(Type.Array(Job), 'Jobs'), ...problems(...AUTHED_PROBLEMS, 422) },
+        },
+      },
+      async (req, reply) => sendPage(req, reply, await jobs.list(principalOf(req), pageRequest(req.query))),
+    );
 
-    app.get('/jobs/:id', {
-      ...requireRole('viewer'),
-      schema: { tags, summary: 'A job: status, progress, result or error', params: IdParams, response: { 200: Job, ...problems(...AUTHED_PROBLEMS, 404, 422) } },
-    }, async (req) => jobs.get(principalOf(req), req.params.id));
+    app.get(
+      '/jobs/:id',
+      {
+        ...requireRole('viewer'),
+        schema: {
+          tags,
+          summary: 'A job: status, progress, result or error',
+          params: IdParams,
+          response: { 200: Job, ...problems(...AUTHED_PROBLEMS, 404, 422) },
+        },
+      },
+      async (req) => jobs.get(principalOf(req), req.params.id),
+    );
 
-    app.delete('/jobs/:id', {
-      ...requireRole('member'),
-      schema: { tags, summary: 'Cancel a queued or running job (a finished job is returned unchanged)', params: IdParams, response: { 200: Job, ...problems(...AUTHED_PROBLEMS, 404, 422) } },
-    }, async (req) => jobs.cancel(principalOf(req), req.params.id));
+    app.delete(
+      '/jobs/:id',
+      {
+        ...requireRole('member'),
+        schema: {
+          tags,
+          summary: 'Cancel a queued or running job (a finished job is returned unchanged)',
+          params: IdParams,
+          response: { 200: Job, ...problems(...AUTHED_PROBLEMS, 404, 422) },
+        },
+      },
+      async (req) => jobs.cancel(principalOf(req), req.params.id),
+    );
   };
 }

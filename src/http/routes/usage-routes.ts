@@ -16,20 +16,41 @@ const UsageSummary = Type.Object(
     limits: PlanLimitsSchema,
   },
   {
-    examples: [{
-      tenant_id: '01936f7e-0000-7000-8000-000000000001', period: '2026-11', plan_code: 'free',
-      usage: { operations: { used: 42, limit: 1000 }, lattices: { used: 2, limit: 5 } },
-      limits: { lattices: 5, max_dimensions: 4, max_size: 1000, max_materialized_vertices: 1000000, requests_per_minute: 120, compute_per_minute: 10, monthly_operations: 1000, gpu_allowed: false },
-    }],
+    examples: [
+      {
+        tenant_id: '01936f7e-0000-7000-8000-000000000001',
+        period: '2026-11',
+        plan_code: 'free',
+        usage: { operations: { used: 42, limit: 1000 }, lattices: { used: 2, limit: 5 } },
+        limits: {
+          lattices: 5,
+          max_dimensions: 4,
+          max_size: 1000,
+          max_materialized_vertices: 1000000,
+          requests_per_minute: 120,
+          compute_per_minute: 10,
+          monthly_operations: 1000,
+          gpu_allowed: false,
+        },
+      },
+    ],
   },
 );
 
 /** `GET /tenants/usage`: the current period's counts next to the plan's limits. */
 export function usageRoutes(usage: UsageService): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/tenants/usage', {
-      ...requireRole('viewer'),
-      schema: { tags: ['tenants'], summary: "This month's usage next to the plan's limits", response: { 200: UsageSummary, ...problems(...AUTHED_PROBLEMS) } },
-    }, async (req) => usage.summary(principalOf(req)));
+    app.get(
+      '/tenants/usage',
+      {
+        ...requireRole('viewer'),
+        schema: {
+          tags: ['tenants'],
+          summary: "This month's usage next to the plan's limits",
+          response: { 200: UsageSummary, ...problems(...AUTHED_PROBLEMS) },
+        },
+      },
+      async (req) => usage.summary(principalOf(req)),
+    );
   };
 }

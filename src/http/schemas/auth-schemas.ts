@@ -78,8 +78,13 @@ export const PlanLimitsSchema = Limits;
 
 export const MeResponse = Type.Object({
   user: Type.Object({
-    id: Uuid, email: Type.String(), name: Type.String(), role: Role, status: Type.String(),
-    email_verified: Type.Boolean(), created_at: Type.String({ format: 'date-time' }),
+    id: Uuid,
+    email: Type.String(),
+    name: Type.String(),
+    role: Role,
+    status: Type.String(),
+    email_verified: Type.Boolean(),
+    created_at: Type.String({ format: 'date-time' }),
   }),
   tenant: Type.Object({ id: Uuid, name: Type.String(), slug: Type.String(), status: Type.String(), plan_code: Type.String() }),
   plan: Type.Object({ code: Type.String(), name: Type.String() }),

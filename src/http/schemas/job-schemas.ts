@@ -23,9 +23,20 @@ export const Job = Type.Object(
   {
     examples: [
       {
-        id: '01936f7e-8a4b-7c2d-9e1f-0a1b2c3d4e5f', status: 'succeeded', progress: 1, kind: 'lattice.operation', operation: 'distances',
-        lattice_id: '01936f7e-0000-7000-8000-000000000001', parameters: { sources: [[0, 0]] }, attempts: 1, result: { reached: 1000000 }, error: null,
-        created_at: '2026-01-01T00:00:00.000Z', started_at: '2026-01-01T00:00:00.100Z', finished_at: '2026-01-01T00:00:01.000Z', expires_at: '2026-01-08T00:00:01.000Z',
+        id: '01936f7e-8a4b-7c2d-9e1f-0a1b2c3d4e5f',
+        status: 'succeeded',
+        progress: 1,
+        kind: 'lattice.operation',
+        operation: 'distances',
+        lattice_id: '01936f7e-0000-7000-8000-000000000001',
+        parameters: { sources: [[0, 0]] },
+        attempts: 1,
+        result: { reached: 1000000 },
+        error: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+        started_at: '2026-01-01T00:00:00.100Z',
+        finished_at: '2026-01-01T00:00:01.000Z',
+        expires_at: '2026-01-08T00:00:01.000Z',
       },
     ],
   },

@@ -94,8 +94,7 @@ function render(to: string, subject: string, body: Body): MailMessage {
   return { to, subject: oneLine(subject), text, html };
 }
 
-const greet = (name: string | undefined): string =>
-  name === undefined || oneLine(name) === '' ? 'Hello,' : `Hello ${oneLine(name)},`;
+const greet = (name: string | undefined): string => (name === undefined || oneLine(name) === '' ? 'Hello,' : `Hello ${oneLine(name)},`);
 
 export function passwordResetMail(input: PasswordResetMailInput): MailMessage {
   return render(input.to, `Reset your ${PRODUCT} password`, {
@@ -131,9 +130,6 @@ export function invitationMail(input: InvitationMailInput): MailMessage {
     action: 'Accept the invitation',
     link: actionLink(input.url, input.token),
     token: input.token,
-    after: [
-      `The invitation works once and expires in ${input.expiresInDays} days.`,
-      'If you were not expecting it, ignore this message.',
-    ],
+    after: [`The invitation works once and expires in ${input.expiresInDays} days.`, 'If you were not expecting it, ignore this message.'],
   });
 }

@@ -57,16 +57,7 @@ describe('API keys', () => {
 
   it('returns null for anything not shaped like one of our keys', () => {
     const { key } = newApiKey();
-    const bad = [
-      '',
-      'clc_',
-      key.slice(0, -1),
-      `${key}x`,
-      key.replace('clc_', 'sk_'),
-      key.replace('_', '-'),
-      ` ${key}`,
-      key.toUpperCase(),
-    ];
+    const bad = ['', 'clc_', key.slice(0, -1), `${key}x`, key.replace('clc_', 'sk_'), key.replace('_', '-'), ` ${key}`, key.toUpperCase()];
     for (const candidate of bad) expect(parseApiKey(candidate)).toBeNull();
     expect(parseApiKey(undefined as unknown as string)).toBeNull();
   });

@@ -1,17 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { calculateJwkThumbprint } from 'jose';
 import { describe, expect, it } from 'vitest';
-import {
-  SigningKeySet,
-  generateSigningKey,
-  jwkThumbprint,
-  publicOnly,
-  signingKeyFromPem,
-} from '../../../src/domain/auth/signing-keys.js';
+import { SigningKeySet, generateSigningKey, jwkThumbprint, publicOnly, signingKeyFromPem } from '../../../src/domain/auth/signing-keys.js';
 import { TokenService } from '../../../src/domain/auth/token-service.js';
 
-const ed25519Pem = (): string =>
-  generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const ed25519Pem = (): string => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 describe('signing keys', () => {
   it('generates Ed25519 keys whose kid is the RFC 7638 thumbprint', async () => {
@@ -73,9 +66,9 @@ describe('signing keys', () => {
     const b = generateSigningKey();
     await expect(SigningKeySet.create([])).rejects.toThrow(TypeError);
     await expect(SigningKeySet.create([a, a])).rejects.toThrow(/Duplicate/);
-    await expect(
-      SigningKeySet.create([{ ...a, privateJwk: { ...b.privateJwk, kid: a.kid, x: a.publicJwk.x } }]),
-    ).rejects.toThrow(/does not match/);
+    await expect(SigningKeySet.create([{ ...a, privateJwk: { ...b.privateJwk, kid: a.kid, x: a.publicJwk.x } }])).rejects.toThrow(
+      /does not match/,
+    );
     await expect(SigningKeySet.create([{ ...a, kid: 'other' }])).rejects.toThrow(/another kid/);
     await expect(SigningKeySet.create([{ ...a, createdAt: 'yesterday' }])).rejects.toThrow(/createdAt/);
     const rsaLike = { ...a, publicJwk: { ...a.publicJwk, kty: 'RSA' } } as unknown as typeof a;

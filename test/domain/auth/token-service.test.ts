@@ -1,12 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, UnsecuredJWT, decodeProtectedHeader, importJWK } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  SigningKeySet,
-  generateSigningKey,
-  publicOnly,
-  type SigningKey,
-} from '../../../src/domain/auth/signing-keys.js';
+import { SigningKeySet, generateSigningKey, publicOnly, type SigningKey } from '../../../src/domain/auth/signing-keys.js';
 import { TokenError, type TokenErrorReason } from '../../../src/domain/auth/token-errors.js';
 import { TokenService, type TokenServiceOptions } from '../../../src/domain/auth/token-service.js';
 
@@ -102,9 +97,7 @@ describe('TokenService issuing', () => {
 
   it('gives every token its own jti', async () => {
     const { service } = makeService();
-    const jtis = new Set(
-      await Promise.all(Array.from({ length: 20 }, async () => (await service.issueAccess(USER)).jti)),
-    );
+    const jtis = new Set(await Promise.all(Array.from({ length: 20 }, async () => (await service.issueAccess(USER)).jti)));
     expect(jtis.size).toBe(20);
   });
 
@@ -133,10 +126,7 @@ describe('TokenService rejects forged and broken tokens', () => {
 
   it('rejects HS256 signed with the public key as the HMAC secret', async () => {
     const { service } = makeService();
-    for (const secret of [
-      Buffer.from(ownKey.publicJwk.x, 'base64url'),
-      Buffer.from(JSON.stringify(ownKey.publicJwk)),
-    ]) {
+    for (const secret of [Buffer.from(ownKey.publicJwk.x, 'base64url'), Buffer.from(JSON.stringify(ownKey.publicJwk))]) {
       const token = await new SignJWT(validClaims()).setProtectedHeader({ alg: 'HS256', kid: ownKey.kid }).sign(secret);
       await expectReason(service.verify(token, 'access'), 'algorithm_not_allowed');
     }
@@ -223,10 +213,7 @@ describe('TokenService rejects forged and broken tokens', () => {
       [{ aud: 'another-api' }, 'audience'],
     ];
     for (const [override, mention] of cases) {
-      const error = await expectReason(
-        service.verify(await signWithOwnKey({ ...validClaims(), ...override }), 'access'),
-        'invalid_claims',
-      );
+      const error = await expectReason(service.verify(await signWithOwnKey({ ...validClaims(), ...override }), 'access'), 'invalid_claims');
       expect(error.detail).toContain(mention);
     }
   });
@@ -312,11 +299,7 @@ describe('TokenService verification cache', () => {
 
   it('evicts the least recently used token when full', async () => {
     const { service } = makeService({ cacheSize: 2 });
-    const [a, b, c] = await Promise.all([
-      service.issueAccess(USER),
-      service.issueAccess(USER),
-      service.issueAccess(USER),
-    ]);
+    const [a, b, c] = await Promise.all([service.issueAccess(USER), service.issueAccess(USER), service.issueAccess(USER)]);
     await service.verify(a.token, 'access');
     await service.verify(b.token, 'access');
     await service.verify(a.token, 'access');

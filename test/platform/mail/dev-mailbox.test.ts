@@ -37,9 +37,7 @@ describe('DevMailbox', () => {
     const path = join(dir, 'nested', '.catalytic', 'mailbox.jsonl');
     const mailbox = new DevMailbox({ path });
     await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        mailbox.send({ to: `user${i % 5}@example.com`, subject: `s${i}`, text: 'x'.repeat(5000) }),
-      ),
+      Array.from({ length: 50 }, (_, i) => mailbox.send({ to: `user${i % 5}@example.com`, subject: `s${i}`, text: 'x'.repeat(5000) })),
     );
     await mailbox.close();
     const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');

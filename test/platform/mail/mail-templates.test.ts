@@ -44,20 +44,16 @@ describe('mail templates', () => {
     });
     expect(mail.subject).toBe('You are invited to join Acme Bcc: victim@example.com on Catalytic');
     expect(mail.subject).not.toMatch(/[\r\n]/);
-    expect(mail.text).toContain(
-      'Eve <script> has invited you to join Acme Bcc: victim@example.com on Catalytic as member.',
-    );
+    expect(mail.text).toContain('Eve <script> has invited you to join Acme Bcc: victim@example.com on Catalytic as member.');
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('Eve &#60;script&#62;');
     expect(mail.text).toContain('7 days');
   });
 
   it('refuses links that are not http or https', () => {
-    expect(() =>
-      passwordResetMail({ to: 'a@example.com', url: 'javascript:alert(1)', token: TOKEN, expiresInMinutes: 60 }),
-    ).toThrow(/http/);
-    expect(() =>
-      passwordResetMail({ to: 'a@example.com', url: 'not a url', token: TOKEN, expiresInMinutes: 60 }),
-    ).toThrow();
+    expect(() => passwordResetMail({ to: 'a@example.com', url: 'javascript:alert(1)', token: TOKEN, expiresInMinutes: 60 })).toThrow(
+      /http/,
+    );
+    expect(() => passwordResetMail({ to: 'a@example.com', url: 'not a url', token: TOKEN, expiresInMinutes: 60 })).toThrow();
   });
 });
