@@ -72,7 +72,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(corsAllowList, { origins: deps.config.corsOrigins });
   await app.register(httpMetrics, { metrics: deps.metrics });
   await app.register(openApi, { version: deps.version, publicUrl: deps.config.PUBLIC_URL });
-  await app.register(authentication, { authenticator: deps.authenticator });
+  await app.register(authentication, {
+    authenticator: deps.authenticator,
+    requestWindow: (tenantId) => deps.rateLimiter.hit(tenantId, 'requests'),
+  });
   await app.register(tenantRateLimit, { limiter: deps.rateLimiter, plans: deps.plans });
 
   await app.register(healthRoutes, { version: deps.version, lifecycle: deps.lifecycle, checks: deps.health });

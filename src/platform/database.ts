@@ -34,6 +34,22 @@ export class Database {
     return this.transaction(`SELECT set_config('app.tenant_id', '${tenantId}', true)`, fn);
   }
 
+  /**
+   * Runs read-only `fn` in the tenant's RLS scope without a transaction block:
+   * two round trips instead of BEGIN / query / COMMIT's three. The scope is set
+   * at session level and every checkout sets it again before use.
+   */
+  async tenantRead<T>(tenantId: string, fn: (db: Queryable) => Promise<T>): Promise<T> {
+    if (!UUID.test(tenantId)) throw new Error('tenantRead needs a UUID tenant id');
+    const client = await this.pool.connect();
+    try {
+      await client.query(`SELECT set_config('app.tenant_id', '${tenantId}', false), set_config('app.bypass_rls', 'off', false)`);
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  }
+
   /** Runs `fn` in a transaction allowed to see every tenant's rows. */
   systemTransaction<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
     return this.transaction(`SELECT set_config('app.bypass_rls', 'on', true)`, fn);

@@ -87,19 +87,21 @@ export class PrincipalResolver {
     this.keys = new Lru(o.capacity ?? 10_000);
   }
 
-  async authenticate(creds: { bearer?: string; apiKey?: string }): Promise<Principal> {
-    if (creds.bearer) return this.fromBearer(creds.bearer);
-    if (creds.apiKey) return this.fromApiKey(creds.apiKey);
+  async authenticate(creds: { bearer?: string; apiKey?: string }, onTenant?: (tenantId: string) => void): Promise<Principal> {
+    if (creds.bearer) return this.fromBearer(creds.bearer, onTenant);
+    if (creds.apiKey) return this.fromApiKey(creds.apiKey, onTenant);
     throw new AppError('unauthenticated', 'Authentication required');
   }
 
-  private async fromBearer(token: string): Promise<Principal> {
+  private async fromBearer(token: string, onTenant?: (tenantId: string) => void): Promise<Principal> {
     let claims;
     try {
       claims = await this.o.tokens.verify(token, 'access');
     } catch (err) {
       throw tokenFailure(err);
     }
+    // Issued in the same tick as the MGET below, so the store client sends both in one write.
+    onTenant?.(claims.tenant_id);
     const [blacklisted, revokedBefore, userEpoch, tenantEpoch] = await this.o.store.mget([
       revocationKeys.blacklist(claims.jti),
       revocationKeys.revokedBefore(claims.sub),
@@ -138,7 +140,7 @@ export class PrincipalResolver {
     };
   }
 
-  private async fromApiKey(key: string): Promise<Principal> {
+  private async fromApiKey(key: string, onTenant?: (tenantId: string) => void): Promise<Principal> {
     const parsed = parseApiKey(key);
     if (!parsed) throw new AppError('unauthenticated', 'The API key is malformed');
     const cacheKey = hashToken(key);
@@ -148,10 +150,12 @@ export class PrincipalResolver {
       revocationKeys.tenantEpoch(r.tenant_id),
       revocationKeys.userEpoch(r.created_by ?? 'none'),
     ];
+    if (cached) onTenant?.(cached.row.tenant_id);
     const epochs = cached ? await this.o.store.mget(epochKeys(cached.row)) : [];
     if (!cached || epochs.some((e, i) => e !== cached!.epochs[i]) || this.now() - cached.loadedAt > this.maxAgeMs) {
       const row = await this.loadKey(parsed.prefix);
       if (!row || !tokenMatchesHash(key, row.key_hash)) throw new AppError('unauthenticated', 'The API key is not valid');
+      if (!epochs.length) onTenant?.(row.tenant_id);
       cached = { row, epochs: await this.o.store.mget(epochKeys(row)), loadedAt: this.now() };
       this.keys.set(cacheKey, cached);
     }

@@ -79,9 +79,14 @@ export class LatticeService {
     const { tenantId } = caller.principal;
     const actor = actorOf(caller.principal);
     return this.d.db.tenantTransaction(tenantId, async (tx) => {
-      const limits = await this.limitsOf(tx, tenantId, true);
+      const limits = await this.limitsOf(tx, tenantId, false);
       assertWithinPlan(limits, { shape: spec.shape });
-      assertWithinPlan(limits, { lattices: (await this.d.lattices.count(tx, tenantId)) + 1 });
+      if (limits.maxLattices >= 0) {
+        // Counting under the tenant row's lock keeps concurrent creates within the limit; an
+        // unlimited plan has nothing to count, so its creates do not queue behind each other.
+        await this.limitsOf(tx, tenantId, true);
+        assertWithinPlan(limits, { lattices: (await this.d.lattices.count(tx, tenantId)) + 1 });
+      }
       const row = await this.d.lattices.insert(tx, {
         id: uuidv7(),
         tenantId,
@@ -111,9 +116,7 @@ export class LatticeService {
 
   /** The tenant's lattices, newest first; one query per page. */
   async list(principal: Principal, filter: LatticeFilter, page: PageRequest): Promise<Page<LatticeView>> {
-    const { rows, total } = await this.d.db.tenantTransaction(principal.tenantId, (tx) =>
-      this.d.lattices.list(tx, principal.tenantId, filter, page),
-    );
+    const { rows, total } = await this.d.db.tenantRead(principal.tenantId, (db) => this.d.lattices.list(db, principal.tenantId, filter, page));
     return pageOf(rows, page.limit, total, latticeView);
   }
 
@@ -123,7 +126,7 @@ export class LatticeService {
 
   /** The stored row of a lattice of the caller's tenant; 404 for any other. */
   async getLattice(principal: Principal, id: string): Promise<LatticeRow> {
-    const row = await this.d.db.tenantTransaction(principal.tenantId, (tx) => this.d.lattices.find(tx, principal.tenantId, id));
+    const row = await this.d.db.tenantRead(principal.tenantId, (db) => this.d.lattices.find(db, principal.tenantId, id));
     if (!row) throw notFound('Lattice');
     return row;
   }

@@ -3,6 +3,11 @@ import { AppError } from '../errors.js';
 
 export type LimitKind = 'requests' | 'compute';
 
+export interface WindowHit {
+  count: number;
+  resetMs: number;
+}
+
 export interface RateWindow {
   limit: number;
   remaining: number;
@@ -19,10 +24,20 @@ const WINDOW_MS = 60_000;
 export class RateLimiter {
   constructor(private readonly store: KeyValueStore) {}
 
+  /** Counts one request in the tenant's current window. */
+  hit(tenantId: string, kind: LimitKind): Promise<WindowHit> {
+    return this.store.hit(`ratelimit:${kind}:${tenantId}`, WINDOW_MS);
+  }
+
   /** Counts one request; throws 429 (with the window's numbers) when it is over the limit. */
   async consume(tenantId: string, kind: LimitKind, limit: number, planCode: string): Promise<RateWindow | null> {
     if (limit < 0) return null;
-    const { count, resetMs } = await this.store.hit(`ratelimit:${kind}:${tenantId}`, WINDOW_MS);
+    return this.judge(await this.hit(tenantId, kind), kind, limit, planCode);
+  }
+
+  /** The window after a hit; throws 429 when the hit went over `limit` (-1: unlimited). */
+  judge({ count, resetMs }: WindowHit, kind: LimitKind, limit: number, planCode: string): RateWindow | null {
+    if (limit < 0) return null;
     const window = { limit, remaining: Math.max(0, limit - count), resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)) };
     if (count > limit) {
       const what = kind === 'compute' ? 'compute operations' : 'requests';

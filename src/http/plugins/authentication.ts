@@ -2,15 +2,24 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors.js';
 import { type Principal, type Role, roleAtLeast, scopeFor } from '../../domain/identity/principal.js';
+import type { WindowHit } from '../../domain/usage/rate-limiter.js';
 
 /** Resolves the caller from the request's credentials; implemented by the identity domain. */
 export interface Authenticator {
-  authenticate(credentials: { bearer?: string; apiKey?: string; ip: string }): Promise<Principal>;
+  /** `onTenant` is called as soon as the tenant is known, before the authenticator's own store lookups. */
+  authenticate(credentials: { bearer?: string; apiKey?: string; ip: string }, onTenant?: (tenantId: string) => void): Promise<Principal>;
+}
+
+export interface AuthenticationOptions {
+  authenticator: Authenticator;
+  /** Starts the tenant's request-window hit alongside authentication, so both share one round trip to the store. */
+  requestWindow?: (tenantId: string) => Promise<WindowHit>;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    requestWindowHit: Promise<WindowHit> | null;
   }
   interface FastifyContextConfig {
     /** The least role a route needs; absent means the route is public. */
@@ -45,8 +54,9 @@ function credentials(request: FastifyRequest): { bearer?: string; apiKey?: strin
  * preflights are answered earlier by the CORS plugin.
  */
 export const authentication = fp(
-  async (app: FastifyInstance, opts: { authenticator: Authenticator }) => {
+  async (app: FastifyInstance, opts: AuthenticationOptions) => {
     app.decorateRequest('principal', null);
+    app.decorateRequest('requestWindowHit', null);
     app.addHook('onRequest', async (request) => {
       const minRole = request.routeOptions.config?.minRole;
       if (!minRole) return;
@@ -56,7 +66,12 @@ export const authentication = fp(
           headers: { 'WWW-Authenticate': 'Bearer' },
         });
       }
-      const principal = await opts.authenticator.authenticate({ ...creds, ip: request.ip });
+      const principal = await opts.authenticator.authenticate({ ...creds, ip: request.ip }, (tenantId) => {
+        const hit = opts.requestWindow?.(tenantId);
+        // Observed later by the rate-limit hook; a failure here must not become an unhandled rejection.
+        hit?.catch(() => undefined);
+        request.requestWindowHit = hit ?? null;
+      });
       request.principal = principal;
       if (!roleAtLeast(principal.role, minRole)) {
         // An API key acts with the role its widest scope grants (see roleForScopes).

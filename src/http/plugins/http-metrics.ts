@@ -8,11 +8,21 @@ import type { Metrics } from '../../platform/metrics.js';
  */
 export const httpMetrics = fp(
   async (app: FastifyInstance, opts: { metrics: Metrics }) => {
+    // Labelled children are looked up once per (method, route, status): resolving
+    // labels on every request hashes them every time.
+    const children = new Map<string, { count: { inc(): void }; duration: { observe(v: number): void } }>();
     app.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
-      const labels = { method: request.method, route, status: String(reply.statusCode) };
-      opts.metrics.httpRequests.inc(labels);
-      opts.metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+      const status = String(reply.statusCode);
+      const key = `${request.method} ${route} ${status}`;
+      let child = children.get(key);
+      if (!child) {
+        const labels = { method: request.method, route, status };
+        child = { count: opts.metrics.httpRequests.labels(labels), duration: opts.metrics.httpDuration.labels(labels) };
+        children.set(key, child);
+      }
+      child.count.inc();
+      child.duration.observe(reply.elapsedTime / 1000);
     });
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
       reply.type(opts.metrics.registry.contentType);

@@ -21,7 +21,9 @@ export const tenantRateLimit = fp(
       const p = request.principal;
       if (!p) return;
       const limits = await opts.plans.limits(p.planCode);
-      let shown: RateWindow | null = await opts.limiter.consume(p.tenantId, 'requests', limits.requests_per_minute, p.planCode);
+      // The authentication hook usually started this hit already, in the same round trip as its own lookups.
+      const hit = await (request.requestWindowHit ?? opts.limiter.hit(p.tenantId, 'requests'));
+      let shown: RateWindow | null = opts.limiter.judge(hit, 'requests', limits.requests_per_minute, p.planCode);
       if (request.routeOptions.config?.compute) {
         shown = (await opts.limiter.consume(p.tenantId, 'compute', limits.compute_per_minute, p.planCode)) ?? shown;
       }
