@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import defaults from './calibration-defaults.json' with { type: 'json' };
 import { BACKENDS, CostModel, type CostConstants, type LinearCost } from './cost-model.js';
 import { EngineError } from './errors.js';
@@ -6,8 +5,8 @@ import { Router } from './router.js';
 
 /*
  * The calibration document written by `catalytic bench calibrate` and read by
- * the router. This is the engine's one file read: configuration, once at
- * start-up, kept out of the computing modules so they stay free of I/O.
+ * the router. The file itself is read by the caller (CLI, service start-up),
+ * which passes a reader in, so the engine stays free of I/O.
  */
 
 export interface MachineDescription {
@@ -37,10 +36,15 @@ export interface Calibration {
   created_at: string;
   machine: MachineDescription;
   constants: CostConstants;
+  /** Round trips measured on their own; the pool and GPU lines never start below them. */
+  overheads?: { poolDispatchMs: number; gpuRoundTripMs: number };
   measurements: Measurement[];
 }
 
 export const DEFAULT_CALIBRATION_PATH = '.catalytic/calibration.json';
+
+/** Reads a file's text, or null when it does not exist. The caller supplies it: the engine does no I/O. */
+export type ReadText = (path: string) => string | null;
 
 function fail(message: string): never {
   throw new EngineError('invalid_parameter', `calibration: ${message}`);
@@ -85,6 +89,7 @@ export function parseCalibration(doc: unknown): Calibration {
       gpuInitMs: nonNegative(c.gpuInitMs, 'gpuInitMs'),
       gpuTransferNsPerByte: nonNegative(c.gpuTransferNsPerByte, 'gpuTransferNsPerByte'),
     },
+    overheads: d.overheads as Calibration['overheads'],
     measurements: Array.isArray(d.measurements) ? (d.measurements as Measurement[]) : [],
   };
 }
@@ -99,11 +104,12 @@ export function defaultCalibration(): Calibration {
  * defaults; a file that exists but does not parse is an error, not a silent
  * fallback. O(file size).
  */
-export function loadCalibration(path: string = DEFAULT_CALIBRATION_PATH): { calibration: Calibration; source: string } {
-  if (!existsSync(path)) return { calibration: defaultCalibration(), source: 'built-in defaults' };
+export function loadCalibration(read: ReadText, path: string = DEFAULT_CALIBRATION_PATH): { calibration: Calibration; source: string } {
+  const text = read(path);
+  if (text === null) return { calibration: defaultCalibration(), source: 'built-in defaults' };
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
+    doc = JSON.parse(text);
   } catch (error) {
     fail(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -111,7 +117,7 @@ export function loadCalibration(path: string = DEFAULT_CALIBRATION_PATH): { cali
 }
 
 /** A router over the calibration at `path` (or the defaults); pass it to setDefaultRouter at start-up. */
-export function routerFromCalibration(path: string = DEFAULT_CALIBRATION_PATH): { router: Router; source: string } {
-  const { calibration, source } = loadCalibration(path);
+export function routerFromCalibration(read: ReadText, path: string = DEFAULT_CALIBRATION_PATH): { router: Router; source: string } {
+  const { calibration, source } = loadCalibration(read, path);
   return { router: new Router(new CostModel(calibration.constants)), source };
 }

@@ -2,7 +2,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { acquireGpu, releaseGpu } from './backends/gpu-context.js';
 import { BufferSet, readBack } from './backends/gpu-buffers.js';
 import { poolLimitation } from './backends/pool-operations.js';
-import { closePool, warmPool } from './backends/pool.js';
+import { closePool, poolThreads, runTasks, warmPool } from './backends/pool.js';
 import { gpuLimitation, gpuTransferBytes } from './backends/webgpu.js';
 import type { Calibration, Measurement } from './calibration-file.js';
 import { CostModel, type BackendName, type CostConstants, type LinearCost } from './cost-model.js';
@@ -12,8 +12,9 @@ import { Router } from './router.js';
 import { runOperation } from './runner.js';
 
 /*
- * Measures this machine: every operation at two sizes on every backend that
- * can run it, the pool's start-up, the GPU's start-up and copy rate. Each
+ * Measures this machine: every operation at two or three sizes on every
+ * backend that can run it, the pool's start-up and dispatch, the GPU's
+ * start-up, round trip and copy rate. Each
  * (operation, backend) gets the least-squares line time = fixed + work·rate
  * through its medians. `catalytic bench calibrate` writes the result; the
  * committed defaults are one such run.
@@ -46,36 +47,69 @@ const origin = (l: Lattice): number[] => l.shape.map(() => 0);
 function plan(): Case[] {
   const cases: Case[] = [];
   for (const n of [300, 1000]) {
-    cases.push({ op: 'path', label: `bfs ${n}²`, lattice: { shape: [n, n] }, params: (l) => ({ start: origin(l), end: corner(l), algorithm: 'bfs' }) });
+    cases.push({
+      op: 'path',
+      label: `bfs ${n}²`,
+      lattice: { shape: [n, n] },
+      params: (l) => ({ start: origin(l), end: corner(l), algorithm: 'bfs' }),
+    });
   }
-  for (const n of [40, 80]) {
+  for (const n of [40, 60, 80]) {
     const lattice = { shape: [n, n, n], obstacles: OBSTACLES };
     cases.push({ op: 'distances', label: `4 sources ${n}³ obstacles`, lattice, params: (l) => ({ sources: freeVertices(l, 4) }) });
-    cases.push({ op: 'neighbors', label: `radius ${n / 4} ${n}³ obstacles`, lattice, params: (l) => ({ vertex: freeVertices(l, 1)[0], radius: n / 4 }) });
+    cases.push({
+      op: 'neighbors',
+      label: `radius ${n / 4} ${n}³ obstacles`,
+      lattice,
+      params: (l) => ({ vertex: freeVertices(l, 1)[0], radius: n / 4 }),
+    });
     cases.push({ op: 'components', label: `${n}³ obstacles`, lattice, params: () => ({}) });
     cases.push({ op: 'analyze', label: `${n}³ obstacles`, lattice, params: () => ({}) });
   }
-  for (const n of [16, 24]) {
+  for (const n of [16, 24, 32]) {
     const lattice = { shape: [n, n], obstacles: { density: 0.1, seed: 1 } };
     for (const measure of ['betweenness', 'closeness']) {
       cases.push({ op: 'centrality', label: `${measure} exact ${n}² obstacles`, lattice, params: () => ({ measure }) });
     }
   }
   for (const n of [300, 1000]) {
-    cases.push({ op: 'centrality', label: `degree ${n}²`, lattice: { shape: [n, n], obstacles: OBSTACLES }, params: () => ({ measure: 'degree', values: true }) });
+    cases.push({
+      op: 'centrality',
+      label: `degree ${n}²`,
+      lattice: { shape: [n, n], obstacles: OBSTACLES },
+      params: () => ({ measure: 'degree', values: true }),
+    });
   }
-  for (const [parts, k] of [[8, 10], [64, 100]]) {
+  for (const [parts, k] of [
+    [8, 10],
+    [64, 100],
+  ]) {
     cases.push({ op: 'partition', label: `${parts} parts`, lattice: { shape: [100, 100, 100] }, params: () => ({ parts }) });
     cases.push({ op: 'spectrum', label: `k=${k}`, lattice: { shape: [100, 100, 100] }, params: () => ({ k }) });
   }
-  for (const n of [30, 60]) {
-    cases.push({ op: 'diffusion', label: `20 steps ${n}³`, lattice: { shape: [n, n, n] }, params: () => ({ steps: 20, dt: 0.1, diffusivity: 1 }) });
+  for (const n of [30, 45, 60]) {
+    cases.push({
+      op: 'diffusion',
+      label: `20 steps ${n}³`,
+      lattice: { shape: [n, n, n] },
+      params: () => ({ steps: 20, dt: 0.1, diffusivity: 1 }),
+    });
   }
-  for (const walkers of [2000, 8000]) {
-    cases.push({ op: 'random-walk', label: `${walkers}×200`, lattice: { shape: [100, 100, 100] }, params: () => ({ walkers, steps: 200, seed: 1 }) });
+  for (const walkers of [2000, 5000, 10000]) {
+    cases.push({
+      op: 'random-walk',
+      label: `${walkers}×200`,
+      lattice: { shape: [100, 100, 100] },
+      params: () => ({ walkers, steps: 200, seed: 1 }),
+    });
   }
   for (const n of [50, 100]) {
-    for (const t of [{ type: 'xor', key: 'calibration' }, { type: 'scale', factor: 2 }, { type: 'rotate', axes: [0, 1], turns: 1 }, { type: 'normalize' }]) {
+    for (const t of [
+      { type: 'xor', key: 'calibration' },
+      { type: 'scale', factor: 2 },
+      { type: 'rotate', axes: [0, 1], turns: 1 },
+      { type: 'normalize' },
+    ]) {
       cases.push({ op: 'transform', label: `${t.type} ${n}³`, lattice: { shape: [n, n, n] }, params: () => t });
     }
   }
@@ -115,31 +149,54 @@ export interface CalibrationOptions {
   log?: (line: string) => void;
 }
 
-async function measureGpu(log: (line: string) => void): Promise<{ initMs: number; transferNsPerByte: number; name: string | null; reason: string | null }> {
+async function measureGpu(
+  log: (line: string) => void,
+): Promise<{ initMs: number; transferNsPerByte: number; roundTripMs: number; name: string | null; reason: string | null }> {
   await releaseGpu();
   const t0 = performance.now();
   const got = await acquireGpu();
   const initMs = performance.now() - t0;
   if (!got.ok) {
     log(`gpu: ${got.reason}`);
-    return { initMs: 0, transferNsPerByte: 0, name: null, reason: got.reason };
+    return { initMs: 0, transferNsPerByte: 0, roundTripMs: 0, name: null, reason: got.reason };
   }
-  const bytes = 16 * 1024 * 1024;
   const buffers = new BufferSet(got.gpu.device);
-  const times: number[] = [];
-  try {
+  // Copy up and back: 4 bytes gives the fixed round trip, 16 MiB the rate.
+  const copy = async (bytes: number, runs: number): Promise<number> => {
+    const times: number[] = [];
     const data = new Uint8Array(bytes);
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i <= runs; i++) {
       const t = performance.now();
       await readBack(got.gpu.device, buffers, buffers.storage(data), bytes);
-      times.push(performance.now() - t);
+      if (i > 0) times.push(performance.now() - t);
     }
+    return median(times);
+  };
+  try {
+    const roundTripMs = await copy(4, 9);
+    const bytes = 16 * 1024 * 1024;
+    const transferNsPerByte = (Math.max(0, (await copy(bytes, 3)) - roundTripMs) * 1e6) / (2 * bytes);
+    log(
+      `gpu: ${got.gpu.name}, open ${initMs.toFixed(1)} ms, round trip ${roundTripMs.toFixed(3)} ms, ${transferNsPerByte.toFixed(3)} ns/byte`,
+    );
+    return { initMs, transferNsPerByte, roundTripMs, name: `${got.gpu.name} (${got.gpu.description})`, reason: null };
   } finally {
     buffers.destroy();
   }
-  const transferNsPerByte = (median(times.slice(1)) * 1e6) / (2 * bytes);
-  log(`gpu: ${got.gpu.name}, open ${initMs.toFixed(1)} ms, ${transferNsPerByte.toFixed(3)} ns/byte`);
-  return { initMs, transferNsPerByte, name: `${got.gpu.name} (${got.gpu.description})`, reason: null };
+}
+
+/** Median time for every pool thread to answer an empty task: the least any pool run costs. */
+async function measurePoolDispatch(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const t = performance.now();
+    await runTasks(
+      Array.from({ length: poolThreads() }, () => ({ kind: 'ping' as const })),
+      {},
+    );
+    times.push(performance.now() - t);
+  }
+  return median(times);
 }
 
 /** Runs the calibration plan on this machine; takes about a minute on two cores. */
@@ -149,7 +206,8 @@ export async function runCalibration(options: CalibrationOptions = {}): Promise<
   const log = options.log ?? (() => undefined);
   await closePool();
   const poolStartMs = await warmPool();
-  log(`pool: ${poolStartMs.toFixed(1)} ms to start`);
+  const poolDispatchMs = await measurePoolDispatch();
+  log(`pool: ${poolStartMs.toFixed(1)} ms to start, ${poolDispatchMs.toFixed(3)} ms per dispatch`);
   const gpu = await measureGpu(log);
   // A throwaway router: calibration runs must not teach the process-wide model.
   const router = new Router(new CostModel({ operations: {}, poolStartMs: 0, gpuInitMs: 0, gpuTransferNsPerByte: 0 }));
@@ -186,7 +244,11 @@ export async function runCalibration(options: CalibrationOptions = {}): Promise<
   for (const [k, ms] of groups) {
     const [operation, backend] = k.split('\u0000') as [string, BackendName];
     operations[operation] ??= {};
-    operations[operation][backend] = fitLine(ms.map((m) => ({ work: m.work, ms: m.median_ms })));
+    const line = fitLine(ms.map((m) => ({ work: m.work, ms: m.median_ms })));
+    // Noisy medians can pull a fitted intercept to zero; a run never costs less than its round trip.
+    if (backend === 'cpu-pool') line.fixedMs = Math.max(line.fixedMs, poolDispatchMs);
+    if (backend === 'gpu') line.fixedMs = Math.max(line.fixedMs, gpu.roundTripMs);
+    operations[operation][backend] = line;
   }
   const cpu = cpus();
   return {
@@ -203,6 +265,7 @@ export async function runCalibration(options: CalibrationOptions = {}): Promise<
       load_average: load,
     },
     constants: { operations, poolStartMs, gpuInitMs: gpu.initMs, gpuTransferNsPerByte: gpu.transferNsPerByte },
+    overheads: { poolDispatchMs, gpuRoundTripMs: gpu.roundTripMs },
     measurements,
   };
 }

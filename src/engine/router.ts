@@ -72,13 +72,15 @@ export class Router {
 
     let decision: RouteDecision;
     if (requested === 'gpu') {
-      decision = caps.gpuUnavailable === null
-        ? this.pick('gpu', predictions, predict)
-        : this.fallback(caps.gpuUnavailable, req, predictions, predict);
+      decision =
+        caps.gpuUnavailable === null
+          ? this.pick('gpu', predictions, predict)
+          : this.fallback(caps.gpuUnavailable, req, predictions, predict);
     } else if (requested === 'cpu-pool') {
-      decision = caps.poolUnavailable === null
-        ? this.pick('cpu-pool', predictions, predict)
-        : this.fallback(caps.poolUnavailable, req, predictions, predict);
+      decision =
+        caps.poolUnavailable === null
+          ? this.pick('cpu-pool', predictions, predict)
+          : this.fallback(caps.poolUnavailable, req, predictions, predict);
     } else if (requested === 'cpu') {
       decision = this.pick('cpu', predictions, predict);
     } else {

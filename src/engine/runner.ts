@@ -86,7 +86,7 @@ export async function runOperation<K extends OperationName>(
   checkOperation(op);
   const { backend: requested = 'auto', useGpu, router = defaultRouter(), cache, fieldVersion, ...opts } = options;
   if (!['auto', 'cpu', 'cpu-pool', 'gpu'].includes(requested)) {
-    throw new EngineError('invalid_parameter', "backend must be one of auto, cpu, cpu-pool, gpu", { backend: requested });
+    throw new EngineError('invalid_parameter', 'backend must be one of auto, cpu, cpu-pool, gpu', { backend: requested });
   }
   const started = performance.now();
   const estimate = estimateOperation(l, op, params, opts);

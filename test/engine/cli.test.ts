@@ -13,10 +13,22 @@ function capture(): CommandIo & { out: () => string; err: () => string } {
   };
 }
 
-async function lattice(args: string): Promise<{ code: number; json: Record<string, any>; err: string }> {
+interface RunJson {
+  operation: string;
+  backend: string;
+  gpu_used: boolean;
+  fallback_reason?: string;
+  lattice: { vertices: number };
+  result: Record<string, unknown>;
+}
+
+async function lattice(args: string): Promise<{ code: number; json: RunJson; err: string }> {
   const io = capture();
-  const code = await runLatticeCommand(args.split(' ').filter((s) => s !== ''), io);
-  return { code, json: code === 0 ? JSON.parse(io.out()) : {}, err: io.err() };
+  const code = await runLatticeCommand(
+    args.split(' ').filter((s) => s !== ''),
+    io,
+  );
+  return { code, json: code === 0 ? (JSON.parse(io.out()) as RunJson) : ({} as RunJson), err: io.err() };
 }
 
 describe('catalytic lattice', () => {

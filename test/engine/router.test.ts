@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTextFile } from '../../src/cli/read-text-file.js';
 import { defaultCalibration, loadCalibration, parseCalibration } from '../../src/engine/calibration-file.js';
 import { fitLine } from '../../src/engine/calibration.js';
 import type { CostEstimate } from '../../src/engine/cost.js';
@@ -69,18 +70,35 @@ describe('CostModel', () => {
 describe('Router', () => {
   it('picks the fastest calibrated backend for the work', () => {
     const router = new Router(new CostModel(constants));
-    expect(router.route({ operation: 'diffusion', estimate: estimate('diffusion', 100), requested: 'auto', capabilities: everything }).backend).toBe('cpu');
-    expect(router.route({ operation: 'diffusion', estimate: estimate('diffusion', 1e8), requested: 'auto', capabilities: everything }).backend).toBe('gpu');
-    const noGpu = { ...everything, gpuUnavailable: 'no WebGPU adapter available' };
-    expect(router.route({ operation: 'diffusion', estimate: estimate('diffusion', 1e8), requested: 'auto', capabilities: noGpu }).backend).toBe('cpu-pool');
     expect(
-      router.route({ operation: 'diffusion', estimate: estimate('diffusion', 1e8), requested: 'auto', useGpu: false, capabilities: everything }).backend,
+      router.route({ operation: 'diffusion', estimate: estimate('diffusion', 100), requested: 'auto', capabilities: everything }).backend,
+    ).toBe('cpu');
+    expect(
+      router.route({ operation: 'diffusion', estimate: estimate('diffusion', 1e8), requested: 'auto', capabilities: everything }).backend,
+    ).toBe('gpu');
+    const noGpu = { ...everything, gpuUnavailable: 'no WebGPU adapter available' };
+    expect(
+      router.route({ operation: 'diffusion', estimate: estimate('diffusion', 1e8), requested: 'auto', capabilities: noGpu }).backend,
+    ).toBe('cpu-pool');
+    expect(
+      router.route({
+        operation: 'diffusion',
+        estimate: estimate('diffusion', 1e8),
+        requested: 'auto',
+        useGpu: false,
+        capabilities: everything,
+      }).backend,
     ).toBe('cpu-pool');
   });
 
   it('honours an explicit backend, even when slower', () => {
     const router = new Router(new CostModel(constants));
-    const d = router.route({ operation: 'diffusion', estimate: estimate('diffusion', 10), requested: 'cpu-pool', capabilities: everything });
+    const d = router.route({
+      operation: 'diffusion',
+      estimate: estimate('diffusion', 10),
+      requested: 'cpu-pool',
+      capabilities: everything,
+    });
     expect(d).toMatchObject({ backend: 'cpu-pool', predictedMs: 5.00001 });
     expect(d.fallbackReason).toBeUndefined();
   });
@@ -91,14 +109,25 @@ describe('Router', () => {
     const d = router.route({ operation: 'diffusion', estimate: estimate('diffusion', 10), requested: 'gpu', capabilities: caps });
     expect(d.backend).toBe('cpu');
     expect(d.fallbackReason).toBe('no WebGPU adapter available');
-    const viaFlag = router.route({ operation: 'diffusion', estimate: estimate('diffusion', 10), requested: 'auto', useGpu: true, capabilities: caps });
+    const viaFlag = router.route({
+      operation: 'diffusion',
+      estimate: estimate('diffusion', 10),
+      requested: 'auto',
+      useGpu: true,
+      capabilities: caps,
+    });
     expect(viaFlag.fallbackReason).toBe('no WebGPU adapter available');
     expect(router.stats().fallbacks).toBe(2);
   });
 
   it('falls back when the pool cannot run the operation', () => {
     const router = new Router(new CostModel(constants));
-    const d = router.route({ operation: 'path', estimate: estimate('path', 10), requested: 'cpu-pool', capabilities: { ...everything, poolUnavailable: 'path has no worker-pool implementation' } });
+    const d = router.route({
+      operation: 'path',
+      estimate: estimate('path', 10),
+      requested: 'cpu-pool',
+      capabilities: { ...everything, poolUnavailable: 'path has no worker-pool implementation' },
+    });
     expect(d.backend).toBe('cpu');
     expect(d.fallbackReason).toMatch(/no worker-pool implementation/);
   });
@@ -117,10 +146,18 @@ describe('Router', () => {
 
 describe('calibration documents', () => {
   it('fits a non-negative line through the medians', () => {
-    expect(fitLine([{ work: 1e6, ms: 3 }, { work: 3e6, ms: 7 }])).toEqual({ fixedMs: 1, nsPerWork: 2 });
+    expect(
+      fitLine([
+        { work: 1e6, ms: 3 },
+        { work: 3e6, ms: 7 },
+      ]),
+    ).toEqual({ fixedMs: 1, nsPerWork: 2 });
     expect(fitLine([{ work: 1e6, ms: 5 }])).toEqual({ fixedMs: 0, nsPerWork: 5 });
     // A line through these would start below zero: it is pinned to the origin instead.
-    const pinned = fitLine([{ work: 1e6, ms: 1 }, { work: 2e6, ms: 10 }]);
+    const pinned = fitLine([
+      { work: 1e6, ms: 1 },
+      { work: 2e6, ms: 10 },
+    ]);
     expect(pinned.fixedMs).toBe(0);
     expect(pinned.nsPerWork).toBeGreaterThan(0);
   });
@@ -135,12 +172,14 @@ describe('calibration documents', () => {
 
   it('loads a file when present, the defaults otherwise, and rejects a broken one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'catalytic-cal-'));
-    expect(loadCalibration(join(dir, 'missing.json')).source).toBe('built-in defaults');
+    expect(loadCalibration(readTextFile, join(dir, 'missing.json')).source).toBe('built-in defaults');
     const path = join(dir, 'calibration.json');
     writeFileSync(path, JSON.stringify({ ...defaultCalibration(), created_at: 'test' }));
-    expect(loadCalibration(path)).toMatchObject({ source: path, calibration: { created_at: 'test' } });
+    expect(loadCalibration(readTextFile, path)).toMatchObject({ source: path, calibration: { created_at: 'test' } });
     writeFileSync(path, '{ not json');
-    expect(() => loadCalibration(path)).toThrow(EngineError);
-    expect(() => parseCalibration({ version: 1, constants: { operations: { x: { tpu: { fixedMs: 0, nsPerWork: 1 } } } } })).toThrow(/unknown backend/);
+    expect(() => loadCalibration(readTextFile, path)).toThrow(EngineError);
+    expect(() => parseCalibration({ version: 1, constants: { operations: { x: { tpu: { fixedMs: 0, nsPerWork: 1 } } } } })).toThrow(
+      /unknown backend/,
+    );
   });
 });

@@ -49,19 +49,31 @@ describe('runOperation', () => {
 
   it('rejects unknown operations, backends and malformed parameters with EngineError', async () => {
     const l = createLattice({ shape: [4, 4] });
-    await expect(runOperation(l, 'teleport' as OperationName, {} as never)).rejects.toMatchObject({ code: 'invalid_parameter', message: expect.stringMatching(/valid operations: path/) });
+    await expect(runOperation(l, 'teleport' as OperationName, {} as never)).rejects.toMatchObject({
+      code: 'invalid_parameter',
+      message: expect.stringMatching(/valid operations: path/),
+    });
     await expect(runOperation(l, 'path', examples.path, { backend: 'quantum' as never })).rejects.toBeInstanceOf(EngineError);
     await expect(runOperation(l, 'diffusion', null as never)).rejects.toMatchObject({ code: 'invalid_parameter' });
     await expect(runOperation(l, 'diffusion', { steps: 'many' } as never)).rejects.toMatchObject({ code: 'invalid_parameter' });
-    await expect(runOperation(l, 'transform', { type: 'shear' } as never)).rejects.toMatchObject({ message: expect.stringMatching(/xor, rotate, scale, normalize/) });
+    await expect(runOperation(l, 'transform', { type: 'shear' } as never)).rejects.toMatchObject({
+      message: expect.stringMatching(/xor, rotate, scale, normalize/),
+    });
     await expect(runOperation(l, 'path', { start: [0, 9], end: [0, 0] })).rejects.toMatchObject({ code: 'invalid_coordinates' });
   });
 
   it('enforces the caller budget on every backend', async () => {
     const l = createLattice({ shape: [50, 50], obstacles: { density: 0.1, seed: 1 } });
-    const params = { sources: [[0, 0], [49, 49]] };
+    const params = {
+      sources: [
+        [0, 0],
+        [49, 49],
+      ],
+    };
     for (const backend of ['cpu', 'cpu-pool'] as const) {
-      await expect(runOperation(l, 'distances', params, { backend, maxMaterializedVertices: 100 })).rejects.toMatchObject({ code: 'budget_exceeded' });
+      await expect(runOperation(l, 'distances', params, { backend, maxMaterializedVertices: 100 })).rejects.toMatchObject({
+        code: 'budget_exceeded',
+      });
     }
   });
 
@@ -78,7 +90,12 @@ describe('runOperation', () => {
 
   it('reports progress and honours abort', async () => {
     const seen: number[] = [];
-    await runOperation(createLattice({ shape: [20, 20] }), 'diffusion', { steps: 5, dt: 0.1, diffusivity: 1 }, { onProgress: (f) => seen.push(f) });
+    await runOperation(
+      createLattice({ shape: [20, 20] }),
+      'diffusion',
+      { steps: 5, dt: 0.1, diffusivity: 1 },
+      { onProgress: (f) => seen.push(f) },
+    );
     expect(seen.at(-1)).toBe(1);
     const controller = new AbortController();
     controller.abort();

@@ -14,12 +14,7 @@ import { laplacianSpectrum } from '../spectrum.js';
 import { normalizeField, rotateField, scaleField, xorField } from '../transforms.js';
 
 /** The in-thread backend: each operation is a plain call of its engine function. */
-export function runOnCpu<K extends OperationName>(
-  op: K,
-  l: Lattice,
-  params: OperationParams[K],
-  opts: RunOptions,
-): OperationResults[K] {
+export function runOnCpu<K extends OperationName>(op: K, l: Lattice, params: OperationParams[K], opts: RunOptions): OperationResults[K] {
   return dispatch(op, l, params, opts) as OperationResults[K];
 }
 

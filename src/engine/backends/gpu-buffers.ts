@@ -19,7 +19,10 @@ export function pipelineFor(device: GPUDevice, code: string): GPUComputePipeline
   }
   let pipeline = cache.get(code);
   if (pipeline === undefined) {
-    pipeline = device.createComputePipeline({ layout: 'auto', compute: { module: device.createShaderModule({ code }), entryPoint: 'main' } });
+    pipeline = device.createComputePipeline({
+      layout: 'auto',
+      compute: { module: device.createShaderModule({ code }), entryPoint: 'main' },
+    });
     cache.set(code, pipeline);
   }
   return pipeline;
@@ -92,7 +95,8 @@ export async function withErrorScopes<T>(device: GPUDevice, work: () => Promise<
   const memory = await device.popErrorScope();
   if (thrown !== null) throw thrown;
   const error = validation ?? memory;
-  if (error !== null) throw new Error(`WebGPU ${validation !== null ? 'validation' : 'out-of-memory'} error: ${error.message.split('\n')[0]}`);
+  if (error !== null)
+    throw new Error(`WebGPU ${validation !== null ? 'validation' : 'out-of-memory'} error: ${error.message.split('\n')[0]}`);
   return result as T;
 }
 

@@ -42,7 +42,12 @@ let bytesInUse = 0;
  */
 export function gpuConfigFromEnv(env: Record<string, string | undefined>): GpuConfig {
   const raw = env.CATALYTIC_DAWN_OPTIONS?.trim();
-  const dawnOptions = raw ? raw.split(';').map((s) => s.trim()).filter((s) => s.length > 0) : [];
+  const dawnOptions = raw
+    ? raw
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
+    : [];
   return { dawnOptions, featureLevels: defaultConfig.featureLevels };
 }
 

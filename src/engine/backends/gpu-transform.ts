@@ -98,7 +98,14 @@ export async function gpuXor(gpu: GpuHandle, l: Lattice, key: string | number, o
   const { data } = await runInPlace(gpu, field, xorWgsl, words, () => [], 2 * field.length);
   field.set(data);
   opts.onProgress?.(1);
-  return { transformation: 'xor', checksum_before: before, checksum_after: checksum(field), reversible: true, values: field.length, inverse: { key } };
+  return {
+    transformation: 'xor',
+    checksum_before: before,
+    checksum_after: checksum(field),
+    reversible: true,
+    values: field.length,
+    inverse: { key },
+  };
 }
 
 /** scaleField on the GPU (values the kernel leaves to the host are finished here); O(V). */
@@ -136,5 +143,13 @@ export async function gpuScale(gpu: GpuHandle, l: Lattice, factor: number, opts:
   }
   field.set(data);
   opts.onProgress?.(1);
-  return { transformation: 'scale', checksum_before: before, checksum_after: checksum(field), reversible, values: field.length, factor, inverse: { factor: inverse } };
+  return {
+    transformation: 'scale',
+    checksum_before: before,
+    checksum_after: checksum(field),
+    reversible,
+    values: field.length,
+    factor,
+    inverse: { factor: inverse },
+  };
 }

@@ -68,7 +68,8 @@ export interface DiffusionSlabTask extends TaskBase {
 export type PoolTask = { kind: 'ping'; progress?: ProgressSlot } | DistancesTask | BrandesTask | WalkTask | DiffusionSlabTask;
 
 /** Errors cross the thread boundary as data so the EngineError code survives. */
-export type PoolReply<T> = { ok: true; value: T } | { ok: false; error: { code: EngineErrorCode | null; message: string; details?: Record<string, unknown> } };
+export type PoolReply<T> =
+  { ok: true; value: T } | { ok: false; error: { code: EngineErrorCode | null; message: string; details?: Record<string, unknown> } };
 
 /** Indexes into DiffusionSlabTask.control. */
 export const ARRIVED = 0;

@@ -49,7 +49,8 @@ function barrier(control: Int32Array, parties: number): void {
     return;
   }
   while (Atomics.load(control, GENERATION) === generation) {
-    if (Atomics.load(control, FAILED) !== 0) throw new EngineError('aborted', 'diffusion stopped: another part failed or the run was aborted');
+    if (Atomics.load(control, FAILED) !== 0)
+      throw new EngineError('aborted', 'diffusion stopped: another part failed or the run was aborted');
     Atomics.wait(control, GENERATION, generation, 100);
   }
 }
