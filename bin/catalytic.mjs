@@ -10,7 +10,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err) => {
-    process.stderr.write(`catalytic: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`catalytic: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   },
 );

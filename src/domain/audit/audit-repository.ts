@@ -45,7 +45,18 @@ export async function recordAudit(db: Queryable, e: AuditEntry): Promise<void> {
   await db.query(
     `INSERT INTO audit_logs (id, tenant_id, actor_id, actor_type, action, target_type, target_id, details, ip, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [uuidv7(), e.tenantId, e.actorId, e.actorType, e.action, e.targetType ?? null, e.targetId ?? null, e.details ?? {}, e.ip ?? null, e.requestId ?? null],
+    [
+      uuidv7(),
+      e.tenantId,
+      e.actorId,
+      e.actorType,
+      e.action,
+      e.targetType ?? null,
+      e.targetId ?? null,
+      e.details ?? {},
+      e.ip ?? null,
+      e.requestId ?? null,
+    ],
   );
 }
 

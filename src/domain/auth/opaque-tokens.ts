@@ -15,9 +15,7 @@ const API_KEY_PREFIX_LENGTH = 8;
 // Lower-case letters and digits only, so the prefix reads aloud, survives
 // case-folding UIs and never contains the `_` that separates it from the secret.
 const PREFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const API_KEY_SHAPE = new RegExp(
-  `^${API_KEY_SCHEME}([a-z0-9]{${API_KEY_PREFIX_LENGTH}})_([A-Za-z0-9_-]{${SECRET_LENGTH}})$`,
-);
+const API_KEY_SHAPE = new RegExp(`^${API_KEY_SCHEME}([a-z0-9]{${API_KEY_PREFIX_LENGTH}})_([A-Za-z0-9_-]{${SECRET_LENGTH}})$`);
 
 /** A fresh single-use token: optional readable prefix (e.g. `rst_`) + 32 random bytes base64url. */
 export function newOpaqueToken(prefix = ''): string {

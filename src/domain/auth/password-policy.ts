@@ -24,9 +24,7 @@ function repeats(password: string, identities: string[]): boolean {
   const lower = password.toLowerCase();
   // The password stripped of leading and trailing digits and symbols: "Bob2024!" → "bob".
   const word = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  return identities.some(
-    (identity) => identity === word || ([...identity].length >= MIN_IDENTITY_FRAGMENT && lower.includes(identity)),
-  );
+  return identities.some((identity) => identity === word || ([...identity].length >= MIN_IDENTITY_FRAGMENT && lower.includes(identity)));
 }
 
 /**

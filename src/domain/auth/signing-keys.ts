@@ -1,11 +1,4 @@
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-  type webcrypto,
-} from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, type webcrypto } from 'node:crypto';
 import { importJWK } from 'jose';
 
 // The project compiles without the DOM library, where WebCrypto's key type lives.
@@ -78,10 +71,7 @@ export function generateSigningKey(createdAt: Date = new Date()): SigningKey & {
  * Reads a PKCS#8 PEM Ed25519 private key (`openssl genpkey -algorithm ed25519`),
  * for deployments that hand the key in through configuration.
  */
-export function signingKeyFromPem(
-  pem: string,
-  createdAt: Date = new Date(),
-): SigningKey & { privateJwk: Ed25519PrivateJwk } {
+export function signingKeyFromPem(pem: string, createdAt: Date = new Date()): SigningKey & { privateJwk: Ed25519PrivateJwk } {
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey({ key: pem, format: 'pem' });
@@ -161,9 +151,7 @@ export class SigningKeySet {
         };
       }
     }
-    const published = newestFirst.map(({ publicJwk: { kty, crv, x, kid, alg, use } }) =>
-      Object.freeze({ kty, crv, x, kid, alg, use }),
-    );
+    const published = newestFirst.map(({ publicJwk: { kty, crv, x, kid, alg, use } }) => Object.freeze({ kty, crv, x, kid, alg, use }));
     return new SigningKeySet(signing, verification, published);
   }
 

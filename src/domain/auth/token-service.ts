@@ -279,10 +279,7 @@ function checkShape(payload: Record<string, unknown>): TokenClaims {
 
 function checkType(claims: TokenClaims, expected: TokenType): TokenClaims {
   if (claims.type !== expected) {
-    throw new TokenError(
-      'wrong_type',
-      `Token is ${WITH_ARTICLE[claims.type]} token, expected ${WITH_ARTICLE[expected]} token`,
-    );
+    throw new TokenError('wrong_type', `Token is ${WITH_ARTICLE[claims.type]} token, expected ${WITH_ARTICLE[expected]} token`);
   }
   return claims;
 }
@@ -290,17 +287,14 @@ function checkType(claims: TokenClaims, expected: TokenType): TokenClaims {
 function toTokenError(error: unknown): TokenError {
   const options = { cause: error };
   if (error instanceof joseErrors.JWTExpired) return new TokenError('expired', undefined, options);
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
-    return new TokenError('invalid_signature', undefined, options);
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return new TokenError('invalid_signature', undefined, options);
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return new TokenError('algorithm_not_allowed', undefined, options);
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.reason === 'missing') {
       return new TokenError('missing_claims', `Token is missing required claims: ${error.claim}`, options);
     }
-    if (error.claim === 'nbf' && error.reason === 'check_failed')
-      return new TokenError('not_yet_valid', undefined, options);
-    if (error.claim === 'iss')
-      return new TokenError('invalid_claims', 'Token was issued by an untrusted issuer', options);
+    if (error.claim === 'nbf' && error.reason === 'check_failed') return new TokenError('not_yet_valid', undefined, options);
+    if (error.claim === 'iss') return new TokenError('invalid_claims', 'Token was issued by an untrusted issuer', options);
     if (error.claim === 'aud') return new TokenError('invalid_claims', 'Token is not meant for this audience', options);
     return new TokenError('invalid_claims', `Token claim ${error.claim} is invalid`, options);
   }

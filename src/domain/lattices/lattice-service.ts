@@ -116,7 +116,9 @@ export class LatticeService {
 
   /** The tenant's lattices, newest first; one query per page. */
   async list(principal: Principal, filter: LatticeFilter, page: PageRequest): Promise<Page<LatticeView>> {
-    const { rows, total } = await this.d.db.tenantRead(principal.tenantId, (db) => this.d.lattices.list(db, principal.tenantId, filter, page));
+    const { rows, total } = await this.d.db.tenantRead(principal.tenantId, (db) =>
+      this.d.lattices.list(db, principal.tenantId, filter, page),
+    );
     return pageOf(rows, page.limit, total, latticeView);
   }
 
