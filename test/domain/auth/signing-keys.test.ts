@@ -20,8 +20,12 @@ describe('signing keys', () => {
     const stored = JSON.parse(JSON.stringify(generateSigningKey()));
     const keys = await SigningKeySet.create([stored]);
     const service = new TokenService({ keys, issuer: 'iss', audience: 'aud' });
-    const { token } = await service.issueAccess({ sub: 's', tenant_id: 't', role: 'member' });
-    await expect(service.verify(token, 'access')).resolves.toMatchObject({ sub: 's' });
+    const { token } = await service.issueAccess({
+      sub: '0193a1b2-0000-7000-8000-000000000001',
+      tenant_id: '0193a1b2-0000-7000-8000-0000000000aa',
+      role: 'member',
+    });
+    await expect(service.verify(token, 'access')).resolves.toMatchObject({ sub: '0193a1b2-0000-7000-8000-000000000001' });
   });
 
   it('reads a PKCS#8 PEM Ed25519 private key', async () => {

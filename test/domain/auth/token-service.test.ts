@@ -8,7 +8,8 @@ import { TokenService, type TokenServiceOptions } from '../../../src/domain/auth
 const ISSUER = 'https://catalytic.test';
 const AUDIENCE = 'catalytic-api';
 const START_MS = Date.UTC(2025, 0, 1, 12, 0, 0);
-const USER = { sub: 'user-1', tenant_id: 'tenant-1', role: 'admin' };
+// Subjects and tenants are database ids: the service refuses claims that are not UUIDs.
+const USER = { sub: '0193a1b2-0000-7000-8000-000000000001', tenant_id: '0193a1b2-0000-7000-8000-0000000000aa', role: 'admin' };
 
 let ownKey: SigningKey;
 let keySet: SigningKeySet;
