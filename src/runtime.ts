@@ -19,7 +19,18 @@ import type { AppDeps } from './http/app.js';
 import { authRoutes, jwksRoutes } from './http/routes/auth-routes.js';
 import type { HealthChecks } from './http/routes/health-routes.js';
 import { latticeRoutes } from './http/routes/lattice-routes.js';
+import { gpuRoutes } from './http/routes/gpu-routes.js';
+import { operationRoutes } from './http/routes/operation-routes.js';
+import { KnowledgeStore } from './domain/operations/knowledge-store.js';
+import { OperationRepository } from './domain/operations/operation-repository.js';
+import { OPERATION_JOB_KIND, OperationService } from './domain/operations/operation-service.js';
+import { createTenantServices } from './domain/tenants/tenant-services.js';
+import { apiKeyRoutes } from './http/routes/api-key-routes.js';
+import { auditRoutes } from './http/routes/audit-routes.js';
 import { jobRoutes } from './http/routes/job-routes.js';
+import { planRoutes } from './http/routes/plan-routes.js';
+import { tenantRoutes } from './http/routes/tenant-routes.js';
+import { tenantUserRoutes } from './http/routes/tenant-user-routes.js';
 import { usageRoutes } from './http/routes/usage-routes.js';
 import { testingRoutes } from './http/routes/testing-routes.js';
 import { JobQueue } from './platform/job-queue.js';
@@ -116,7 +127,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     maintenanceIntervalSeconds: config.JOB_MAINTENANCE_INTERVAL_SECONDS,
     pollingIntervalSeconds: config.QUEUE_POLL_INTERVAL_SECONDS,
   });
-  await queue.start();
   const retentionSeconds = Math.round(config.JOB_RESULT_RETENTION_HOURS * 3600);
   const jobs = new JobService(db, queue, retentionSeconds);
   const usage = new UsageService(db, store, plans);
@@ -129,6 +139,22 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const lattices = new LatticeService({
     db, lattices: new LatticeRepository(), fields: new FieldStore(), cache: new LatticeCache(DEFAULT_LATTICE_CACHE_BYTES),
   });
+  const knowledge = new KnowledgeStore(db, {
+    maxBytes: config.KNOWLEDGE_CACHE_MAX_BYTES,
+    onError: (err) => logger.warn({ err }, 'knowledge cache unavailable; the operation ran without it'),
+  });
+  const operations = new OperationService({
+    db,
+    lattices,
+    operations: new OperationRepository(),
+    knowledge,
+    jobs,
+    usage,
+    plans,
+    syncMaxWork: config.SYNC_MAX_WORK,
+    jobRetryLimit: config.JOB_RETRY_LIMIT,
+  });
+  executors[OPERATION_JOB_KIND] = (job, ctx) => operations.executeJob(job, ctx);
 
   const health: HealthChecks = {
     database: () => db.ping(),
@@ -141,7 +167,14 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     gpu: async () => 'unavailable',
   };
 
-  const apiRoutes: FastifyPluginAsync[] = [authRoutes(auth), latticeRoutes({ lattices }), jobRoutes(jobs), usageRoutes(usage)];
+  const tenantServices = createTenantServices({ db, store, publicUrl: config.PUBLIC_URL, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, catalog: plans });
+  const apiRoutes: FastifyPluginAsync[] = [
+    authRoutes(auth),
+    tenantRoutes(tenantServices),
+    tenantUserRoutes(tenantServices),
+    apiKeyRoutes(tenantServices),
+    planRoutes(tenantServices),
+    auditRoutes(tenantServices), latticeRoutes({ lattices }), operationRoutes({ operations }), gpuRoutes, jobRoutes(jobs), usageRoutes(usage)];
   if (config.TESTING_MODE) apiRoutes.push(testingRoutes);
   const rootRoutes: FastifyPluginAsync[] = [jwksRoutes(() => tokens.jwks()), hiddenCompat(authRoutes(auth))];
 
@@ -158,6 +191,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       clearInterval(usageFlush);
       await usage.flush().catch(() => undefined);
       await queue.stop();
+      await knowledge.drain();
       await db.close();
       if (ownsStore) await store.close();
       await mail.close();

@@ -72,6 +72,21 @@ const PROTECTED: Record<string, Protected> = {
   'GET /jobs/:id': { role: 'viewer', params: { id: 'job' } },
   'DELETE /jobs/:id': { role: 'member', params: { id: 'job' } },
   'GET /tenants/usage': { role: 'viewer' },
+  'POST /lattices/path': { role: 'viewer' },
+  'POST /lattices/:id/path': { role: 'viewer', params: { id: 'lattice' }, body: { start: [0, 0], end: [1, 1] } },
+  'POST /lattices/:id/distances': { role: 'viewer', params: { id: 'lattice' }, body: { sources: [[0, 0]] } },
+  'POST /lattices/:id/neighbors': { role: 'viewer', params: { id: 'lattice' }, body: { vertex: [0, 0], radius: 1 } },
+  'POST /lattices/:id/components': { role: 'viewer', params: { id: 'lattice' }, body: {} },
+  'POST /lattices/:id/centrality': { role: 'viewer', params: { id: 'lattice' }, body: {} },
+  'POST /lattices/:id/analyze': { role: 'viewer', params: { id: 'lattice' }, body: {} },
+  'POST /lattices/:id/diffusion': { role: 'viewer', params: { id: 'lattice' }, body: { steps: 1 } },
+  'POST /lattices/:id/random-walk': { role: 'viewer', params: { id: 'lattice' }, body: { walkers: 1, steps: 1 } },
+  'POST /lattices/:id/partition': { role: 'viewer', params: { id: 'lattice' }, body: { parts: 2 } },
+  'POST /lattices/:id/spectrum': { role: 'viewer', params: { id: 'lattice' }, body: {} },
+  'POST /lattices/:id/transform': { role: 'member', params: { id: 'lattice' }, body: { transformation_type: 'normalize' } },
+  'GET /lattices/:id/operations': { role: 'viewer', params: { id: 'lattice' } },
+  'GET /lattices/:id/transformations': { role: 'viewer', params: { id: 'lattice' } },
+  'GET /gpu/status': { role: 'viewer' },
 };
 
 const PUBLIC = new Set([
@@ -150,7 +165,8 @@ let stranger: Account;
 let strangerKey: { id: string; key: string };
 
 beforeAll(async () => {
-  owner = await s.signup();
+  // Enterprise: the operation routes' 404 checks would pass the free plan's 10 compute operations a minute.
+  owner = await s.signup({ plan: 'enterprise' });
   users = {};
   for (const role of LOWER_ROLES) {
     const member = await addMember(s, owner, role as Exclude<Role, 'owner'>);

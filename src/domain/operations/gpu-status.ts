@@ -1,0 +1,17 @@
+import { probeGpu, type GpuProbeReport } from '../../engine/backends/probe.js';
+import { defaultRouter } from '../../engine/runner.js';
+
+export interface GpuStatus extends GpuProbeReport {
+  routing: { thresholds: ReturnType<ReturnType<typeof defaultRouter>['thresholds']> };
+}
+
+/**
+ * What `GET /api/gpu/status` reports: the engine's real probe of this
+ * process's WebGPU adapter and the work above which the router would send an
+ * operation to the worker pool or the GPU (from the calibrated cost model;
+ * an operation without calibration has no threshold).
+ */
+export async function gpuStatus(): Promise<GpuStatus> {
+  const probe = await probeGpu();
+  return { ...probe, routing: { thresholds: defaultRouter().thresholds() } };
+}
