@@ -22,6 +22,7 @@ import { latticeRoutes } from './http/routes/lattice-routes.js';
 import { gpuRoutes } from './http/routes/gpu-routes.js';
 import { operationRoutes } from './http/routes/operation-routes.js';
 import { KnowledgeStore } from './domain/operations/knowledge-store.js';
+import { gpuStatus } from './domain/operations/gpu-status.js';
 import { OperationRepository } from './domain/operations/operation-repository.js';
 import { OPERATION_JOB_KIND, OperationService } from './domain/operations/operation-service.js';
 import { createTenantServices } from './domain/tenants/tenant-services.js';
@@ -164,7 +165,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       return 'connected';
     },
     queue: () => queue.ping(),
-    gpu: async () => 'unavailable',
+    gpu: async () => ((await gpuStatus()).available ? 'available' : 'unavailable'),
   };
 
   const tenantServices = createTenantServices({ db, store, publicUrl: config.PUBLIC_URL, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, catalog: plans });
