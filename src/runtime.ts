@@ -115,7 +115,12 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   const plans = new PlanCatalog(db);
   const auth = new AuthService({
-    db, store, tokens, hasher, throttle, plans,
+    db,
+    store,
+    tokens,
+    hasher,
+    throttle,
+    plans,
     publicUrl: config.PUBLIC_URL,
     registrationsPerIpPerHour: config.REGISTRATIONS_PER_IP_PER_HOUR,
   });
@@ -132,13 +137,19 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const jobs = new JobService(db, queue, retentionSeconds);
   const usage = new UsageService(db, store, plans);
   // Usage counters live in the shared store; PostgreSQL gets them in batches.
-  const usageFlush = setInterval(() => usage.flush().catch((err) => logger.warn({ err }, 'usage flush failed')), config.USAGE_FLUSH_INTERVAL_SECONDS * 1000);
+  const usageFlush = setInterval(
+    () => usage.flush().catch((err) => logger.warn({ err }, 'usage flush failed')),
+    config.USAGE_FLUSH_INTERVAL_SECONDS * 1000,
+  );
   usageFlush.unref();
   // Job kinds and the code that runs them; the worker takes jobs of these kinds.
   const executors: Record<string, JobExecutor> = {};
   const jobRunner = new JobRunner({ db, queue, logger, retentionSeconds, executors });
   const lattices = new LatticeService({
-    db, lattices: new LatticeRepository(), fields: new FieldStore(), cache: new LatticeCache(DEFAULT_LATTICE_CACHE_BYTES),
+    db,
+    lattices: new LatticeRepository(),
+    fields: new FieldStore(),
+    cache: new LatticeCache(DEFAULT_LATTICE_CACHE_BYTES),
   });
   const knowledge = new KnowledgeStore(db, {
     maxBytes: config.KNOWLEDGE_CACHE_MAX_BYTES,
@@ -168,25 +179,58 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     gpu: async () => ((await gpuStatus()).available ? 'available' : 'unavailable'),
   };
 
-  const tenantServices = createTenantServices({ db, store, publicUrl: config.PUBLIC_URL, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, catalog: plans });
+  const tenantServices = createTenantServices({
+    db,
+    store,
+    publicUrl: config.PUBLIC_URL,
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    catalog: plans,
+  });
   const apiRoutes: FastifyPluginAsync[] = [
     authRoutes(auth),
     tenantRoutes(tenantServices),
     tenantUserRoutes(tenantServices),
     apiKeyRoutes(tenantServices),
     planRoutes(tenantServices),
-    auditRoutes(tenantServices), latticeRoutes({ lattices }), operationRoutes({ operations }), gpuRoutes, jobRoutes(jobs), usageRoutes(usage)];
+    auditRoutes(tenantServices),
+    latticeRoutes({ lattices }),
+    operationRoutes({ operations }),
+    gpuRoutes,
+    jobRoutes(jobs),
+    usageRoutes(usage),
+  ];
   if (config.TESTING_MODE) apiRoutes.push(testingRoutes);
   const rootRoutes: FastifyPluginAsync[] = [jwksRoutes(() => tokens.jwks()), hiddenCompat(authRoutes(auth))];
 
   return {
-    config, logger, db, store, metrics, lifecycle, mail, tokens, auth, resolver, plans, queue, jobs, jobRunner, executors, usage,
+    config,
+    logger,
+    db,
+    store,
+    metrics,
+    lifecycle,
+    mail,
+    tokens,
+    auth,
+    resolver,
+    plans,
+    queue,
+    jobs,
+    jobRunner,
+    executors,
+    usage,
     appDeps: () => ({
-      config, version: VERSION, logger, metrics, lifecycle, health,
+      config,
+      version: VERSION,
+      logger,
+      metrics,
+      lifecycle,
+      health,
       authenticator: resolver,
       rateLimiter,
       plans,
-      apiRoutes, rootRoutes,
+      apiRoutes,
+      rootRoutes,
     }),
     async close() {
       clearInterval(usageFlush);

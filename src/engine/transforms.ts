@@ -70,7 +70,7 @@ function prepare(l: Lattice, opts: RunOptions): { field: Float64Array; before: s
 }
 
 /** Safe-integer seed of a key: numbers as given, strings by two 32-bit FNV-1a lanes over UTF-16 units. */
-function keySeed(key: unknown): number {
+export function xorKeySeed(key: unknown): number {
   if (typeof key === 'number') {
     if (!Number.isSafeInteger(key)) throw new EngineError('invalid_parameter', 'a numeric xor key must be a safe integer', { key });
     return key;
@@ -95,7 +95,7 @@ function keySeed(key: unknown): number {
  * its own inverse, bit for bit; O(V).
  */
 export function xorField(l: Lattice, key: string | number, opts: RunOptions = {}): XorResult {
-  const seed = keySeed(key);
+  const seed = xorKeySeed(key);
   const { field, before } = prepare(l, opts);
   const words = new Uint32Array(field.buffer, field.byteOffset, field.length * 2);
   const stream = new Uint32Array(1 << 14);

@@ -1,14 +1,9 @@
 import type { Queryable } from '../../platform/database.js';
 
-export interface TenantRow {
-  id: string;
-  name: string;
-  slug: string;
-  plan_code: string;
-  status: 'active' | 'suspended';
-  created_at: Date;
-  updated_at: Date;
-}
+import type { TenantRow } from '../identity/identity-repository.js';
+
+// One row shape for tenants, shared with the identity area that loads it for principals.
+export type { TenantRow };
 
 const COLUMNS = 'id, name, slug, plan_code, status, created_at, updated_at';
 

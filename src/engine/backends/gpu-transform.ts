@@ -4,7 +4,7 @@ import { throwIfAborted, type RunOptions } from '../cost.js';
 import { EngineError } from '../errors.js';
 import { ensureField } from '../field.js';
 import type { Lattice } from '../lattice.js';
-import type { ScaleResult, XorResult } from '../transforms.js';
+import { type ScaleResult, type XorResult, xorKeySeed } from '../transforms.js';
 import { BufferSet, checkGpuSize, dispatchGrid, pipelineFor, readBack } from './gpu-buffers.js';
 import type { GpuHandle } from './gpu-context.js';
 import { scaleWgsl, WORKGROUP, xorWgsl } from './kernels/transform-wgsl.js';
@@ -14,29 +14,6 @@ import { scaleWgsl, WORKGROUP, xorWgsl } from './kernels/transform-wgsl.js';
  * xorField and scaleField (the backend tests compare checksums). The field
  * goes up and comes back as raw bytes; checksums are taken on the host.
  */
-
-/**
- * The xor key's seed, as transforms.ts derives it (numbers as given, strings
- * by two FNV-1a lanes); the GPU-vs-CPU test fails if the two ever disagree.
- */
-function xorKeySeed(key: unknown): number {
-  if (typeof key === 'number') {
-    if (!Number.isSafeInteger(key)) throw new EngineError('invalid_parameter', 'a numeric xor key must be a safe integer', { key });
-    return key;
-  }
-  if (typeof key !== 'string' || key.length === 0 || key.length > 1024) {
-    throw new EngineError('invalid_parameter', 'xor key must be a non-empty string (≤ 1024 chars) or a safe integer', {
-      key: typeof key === 'string' ? `${key.length} chars` : typeof key,
-    });
-  }
-  let lo = 0x811c9dc5;
-  let hi = 0x050c5d1f;
-  for (let i = 0; i < key.length; i++) {
-    lo = Math.imul(lo ^ key.charCodeAt(i), 0x01000193);
-    hi = Math.imul(hi ^ key.charCodeAt(i), 0x01000193) ^ (lo >>> 7);
-  }
-  return (hi >>> 11) * 4294967296 + (lo >>> 0);
-}
 
 function isNormal(x: number): boolean {
   return Number.isFinite(x) && Math.abs(x) >= 2 ** -1022;
