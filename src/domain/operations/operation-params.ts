@@ -1,6 +1,6 @@
 import type { CentralityMeasure } from '../../engine/centrality.js';
 import type { DiffusionParams } from '../../engine/diffusion.js';
-import type { OperationName, OperationParams } from '../../engine/operations.js';
+import { OPERATION_NAMES, type OperationName, type OperationParams } from '../../engine/operations.js';
 import type { PathAlgorithm } from '../../engine/path.js';
 import type { TransformationType } from '../../engine/transforms.js';
 import { validationFailed } from '../errors.js';
@@ -43,18 +43,7 @@ export const CAPS = {
 /** Every operation but transform: they read the lattice and never change it. */
 export type ReadOperation = Exclude<OperationName, 'transform'>;
 
-export const READ_OPERATIONS: readonly ReadOperation[] = [
-  'path',
-  'distances',
-  'neighbors',
-  'components',
-  'centrality',
-  'analyze',
-  'partition',
-  'spectrum',
-  'diffusion',
-  'random-walk',
-];
+export const READ_OPERATIONS: readonly ReadOperation[] = OPERATION_NAMES.filter((op): op is ReadOperation => op !== 'transform');
 
 /** Members every operation body may carry besides its own parameters. */
 export interface CommonInput {
