@@ -69,6 +69,31 @@ function prepare(l: Lattice, opts: RunOptions): { field: Float64Array; before: s
   return { field, before: checksum(field) };
 }
 
+/** The summary of an xor, whichever backend ran it; O(V) for the checksum. */
+export function xorResult(before: string, field: Float64Array, key: string | number): XorResult {
+  return {
+    transformation: 'xor',
+    checksum_before: before,
+    checksum_after: checksum(field),
+    reversible: true,
+    values: field.length,
+    inverse: { key },
+  };
+}
+
+/** The summary of a scale, whichever backend ran it; O(V) for the checksum. */
+export function scaleResult(before: string, field: Float64Array, reversible: boolean, factor: number, inverse: number): ScaleResult {
+  return {
+    transformation: 'scale',
+    checksum_before: before,
+    checksum_after: checksum(field),
+    reversible,
+    values: field.length,
+    factor,
+    inverse: { factor: inverse },
+  };
+}
+
 /** Safe-integer seed of a key: numbers as given, strings by two 32-bit FNV-1a lanes over UTF-16 units. */
 export function xorKeySeed(key: unknown): number {
   if (typeof key === 'number') {
@@ -105,14 +130,7 @@ export function xorField(l: Lattice, key: string | number, opts: RunOptions = {}
     for (let j = 0; j < chunk.length; j++) words[start + j] ^= chunk[j];
     opts.onProgress?.((start + chunk.length) / words.length);
   }
-  return {
-    transformation: 'xor',
-    checksum_before: before,
-    checksum_after: checksum(field),
-    reversible: true,
-    values: field.length,
-    inverse: { key },
-  };
+  return xorResult(before, field, key);
 }
 
 /**
@@ -207,15 +225,7 @@ export function scaleField(l: Lattice, factor: number, opts: RunOptions = {}): S
     if (reversible && (x !== x || !Object.is(y * inverse, x))) reversible = false;
   }
   opts.onProgress?.(1);
-  return {
-    transformation: 'scale',
-    checksum_before: before,
-    checksum_after: checksum(field),
-    reversible,
-    values: field.length,
-    factor,
-    inverse: { factor: inverse },
-  };
+  return scaleResult(before, field, reversible, factor, inverse);
 }
 
 /**

@@ -4,7 +4,7 @@ import { throwIfAborted, type RunOptions } from '../cost.js';
 import { EngineError } from '../errors.js';
 import { ensureField } from '../field.js';
 import type { Lattice } from '../lattice.js';
-import { type ScaleResult, type XorResult, xorKeySeed } from '../transforms.js';
+import { type ScaleResult, scaleResult, type XorResult, xorKeySeed, xorResult } from '../transforms.js';
 import { BufferSet, checkGpuSize, dispatchGrid, pipelineFor, readBack } from './gpu-buffers.js';
 import type { GpuHandle } from './gpu-context.js';
 import { scaleWgsl, WORKGROUP, xorWgsl } from './kernels/transform-wgsl.js';
@@ -75,14 +75,7 @@ export async function gpuXor(gpu: GpuHandle, l: Lattice, key: string | number, o
   const { data } = await runInPlace(gpu, field, xorWgsl, words, () => [], 2 * field.length);
   field.set(data);
   opts.onProgress?.(1);
-  return {
-    transformation: 'xor',
-    checksum_before: before,
-    checksum_after: checksum(field),
-    reversible: true,
-    values: field.length,
-    inverse: { key },
-  };
+  return xorResult(before, field, key);
 }
 
 /** scaleField on the GPU (values the kernel leaves to the host are finished here); O(V). */
@@ -120,13 +113,5 @@ export async function gpuScale(gpu: GpuHandle, l: Lattice, factor: number, opts:
   }
   field.set(data);
   opts.onProgress?.(1);
-  return {
-    transformation: 'scale',
-    checksum_before: before,
-    checksum_after: checksum(field),
-    reversible,
-    values: field.length,
-    factor,
-    inverse: { factor: inverse },
-  };
+  return scaleResult(before, field, reversible, factor, inverse);
 }
