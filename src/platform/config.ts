@@ -49,6 +49,18 @@ export const ConfigSchema = Type.Object({
     description: 'Trust X-Forwarded-* (client IP for limits) from a proxy in front',
   }),
   TESTING_MODE: Type.Union([...Bool.anyOf], { default: 'false', description: 'Enables /api/testing/error and /api/testing/slow' }),
+  ENCRYPTION_KEY: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9+/]{43}=$',
+      description:
+        'Base64 of 32 bytes: the AES-256-GCM key for secrets at rest (signing keys, webhook secrets, mail tokens); unset: generated into DATA_DIR/encryption.key (mode 0600). Required in production with DATABASE_URL',
+    }),
+  ),
+  ENCRYPTION_KEYS_PREVIOUS: Type.String({
+    default: '',
+    pattern: '^([A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*)?$',
+    description: 'Earlier ENCRYPTION_KEY values, comma-separated: secrets they sealed still open and are re-sealed with the current key',
+  }),
   JWT_ISSUER: Type.String({ default: 'catalytic', minLength: 1, description: '`iss` of issued tokens' }),
   JWT_AUDIENCE: Type.String({ default: 'catalytic-api', minLength: 1, description: '`aud` of issued tokens' }),
   JWT_PRIVATE_KEY: Type.Optional(
@@ -164,6 +176,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .filter(({ name }) => !flagged.has(name))
     .map(({ name, message }) => `${name}=${JSON.stringify(env[name] ?? '')}: ${message}`);
   const problems = [...numberProblems, ...schemaProblems];
+  // Several nodes on one database must share the key: a key file generated per machine would split them.
+  if (converted.NODE_ENV === 'production' && converted.DATABASE_URL !== undefined && converted.ENCRYPTION_KEY === undefined) {
+    problems.push('ENCRYPTION_KEY="": required when NODE_ENV=production and DATABASE_URL is set (every node must share it)');
+  }
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const raw = converted as RawConfig;
   const extra = raw.CORS_ORIGINS.split(',')
