@@ -54,7 +54,7 @@ export interface RuntimeOptions {
   config: Config;
   databaseUrl: string;
   logger?: Logger;
-  /** Shares one store between runtimes (tests of two nodes without Redis). */
+  /** The store client to use instead of one built from the config (tests link two nodes' clients). */
   store?: KeyValueStore;
   mail?: MailTransport;
 }

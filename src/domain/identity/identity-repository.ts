@@ -47,7 +47,9 @@ export interface AccountRow {
 const ACCOUNT_SELECT = `SELECT row_to_json(u.*) AS user, row_to_json(t.*) AS tenant, row_to_json(p.*) AS plan
   FROM users u JOIN tenants t ON t.id = u.tenant_id JOIN plans p ON p.code = t.plan_code`;
 
-function revive(row: { user: UserRow; tenant: TenantRow; plan: PlanRow }): AccountRow {
+type RawAccount = { user: UserRow; tenant: TenantRow; plan: PlanRow };
+
+function revive(row: RawAccount): AccountRow {
   const dates = (o: Record<string, unknown>, keys: string[]) => {
     for (const k of keys) if (typeof o[k] === 'string') o[k] = new Date(o[k] as string);
   };
@@ -57,12 +59,12 @@ function revive(row: { user: UserRow; tenant: TenantRow; plan: PlanRow }): Accou
 }
 
 export async function findAccountsByEmail(db: Queryable, email: string): Promise<AccountRow[]> {
-  const { rows } = await db.query(`${ACCOUNT_SELECT} WHERE lower(u.email) = lower($1) ORDER BY u.created_at`, [email]);
+  const { rows } = await db.query<RawAccount>(`${ACCOUNT_SELECT} WHERE lower(u.email) = lower($1) ORDER BY u.created_at`, [email]);
   return rows.map(revive);
 }
 
 export async function findAccount(db: Queryable, userId: string): Promise<AccountRow | null> {
-  const { rows } = await db.query(`${ACCOUNT_SELECT} WHERE u.id = $1`, [userId]);
+  const { rows } = await db.query<RawAccount>(`${ACCOUNT_SELECT} WHERE u.id = $1`, [userId]);
   return rows[0] ? revive(rows[0]) : null;
 }
 

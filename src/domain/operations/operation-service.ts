@@ -3,6 +3,7 @@ import type { Lattice } from '../../engine/lattice.js';
 import { estimateOperation, readsField, type OperationName, type OperationParams } from '../../engine/operations.js';
 import { runOperation, type OperationRun } from '../../engine/runner.js';
 import type { Database } from '../../platform/database.js';
+import { ForeignKeyViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { AppError, notFound, validationFailed } from '../errors.js';
 import { actorOf, type Principal } from '../identity/principal.js';
@@ -65,14 +66,12 @@ export interface JobControl {
 // LatticeService reads only the tenant of a principal; a job acts for its tenant without a request's credentials.
 const tenantPrincipal = (tenantId: string): Principal => ({ tenantId }) as Principal;
 
-const FOREIGN_KEY_VIOLATION = '23503';
-
 /** A history row for a lattice deleted since it was loaded: 404, as if the request had come a moment later. */
 async function latticeMustExist<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (err) {
-    if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw notFound('Lattice');
+    if (err instanceof ForeignKeyViolation) throw notFound('Lattice');
     throw err;
   }
 }

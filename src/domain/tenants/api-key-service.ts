@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/database.js';
+import { UniqueViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { recordAudit } from '../audit/audit-repository.js';
@@ -31,7 +32,6 @@ export interface ApiKeyServiceDeps {
 }
 
 const DAY_MS = 86_400_000;
-const UNIQUE_VIOLATION = '23505';
 // 36^8 prefixes make a collision rare; a few fresh draws make failing for it practically impossible.
 const PREFIX_ATTEMPTS = 3;
 
@@ -71,7 +71,7 @@ export class ApiKeyService {
           return { ...apiKeyView(row), key: secret.key };
         });
       } catch (err) {
-        if ((err as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= PREFIX_ATTEMPTS) throw err;
+        if (!(err instanceof UniqueViolation) || attempt >= PREFIX_ATTEMPTS) throw err;
       }
     }
   }

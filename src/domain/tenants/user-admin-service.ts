@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../platform/database.js';
+import { UniqueViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { recordAudit } from '../audit/audit-repository.js';
@@ -46,7 +47,6 @@ export interface UserAdminServiceDeps {
 
 const DEFAULT_INVITATION_TTL_DAYS = 7;
 const DAY_MS = 86_400_000;
-const UNIQUE_VIOLATION = '23505';
 const LAST_OWNER = 'The last owner can be neither demoted nor removed; make another user owner first';
 
 const emailTaken = () => new AppError('conflict', 'A user with this email already belongs to this tenant');
@@ -122,7 +122,7 @@ export class UserAdminService {
       });
     } catch (err) {
       // Two invitations of one address racing past the check meet the unique index.
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw emailTaken();
+      if (err instanceof UniqueViolation) throw emailTaken();
       throw err;
     }
   }
