@@ -3,16 +3,14 @@ import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { PasswordHasher } from './domain/auth/password-hasher.js';
 import { TokenService } from './domain/auth/token-service.js';
-import { AuthService } from './domain/identity/auth-service.js';
-import { LoginThrottle } from './domain/identity/login-throttle.js';
-import { PrincipalResolver } from './domain/identity/principal-resolver.js';
-import { loadSigningKeys } from './domain/identity/signing-key-store.js';
-import { FieldStore } from './domain/lattices/field-store.js';
+import { AuthService } from './domain/auth/auth-service.js';
+import { LoginThrottle } from './domain/auth/login-throttle.js';
+import { PrincipalResolver } from './domain/auth/principal-resolver.js';
+import { loadSigningKeys } from './domain/auth/signing-key-store.js';
 import { DEFAULT_LATTICE_CACHE_BYTES, LatticeCache } from './domain/lattices/lattice-cache.js';
-import { LatticeRepository } from './domain/lattices/lattice-repository.js';
 import { LatticeService } from './domain/lattices/lattice-service.js';
 import { JobService } from './domain/jobs/job-service.js';
-import { PlanCatalog } from './domain/usage/plan-catalog.js';
+import { PlanCatalog } from './domain/plans/plan-catalog.js';
 import { UsageService } from './domain/usage/usage-service.js';
 import { RateLimiter } from './domain/usage/rate-limiter.js';
 import type { AppDeps } from './http/app.js';
@@ -23,7 +21,6 @@ import { gpuRoutes } from './http/routes/gpu-routes.js';
 import { operationRoutes } from './http/routes/operation-routes.js';
 import { KnowledgeStore } from './domain/operations/knowledge-store.js';
 import { gpuStatus } from './domain/operations/gpu-status.js';
-import { OperationRepository } from './domain/operations/operation-repository.js';
 import { OPERATION_JOB_KIND, OperationService } from './domain/operations/operation-service.js';
 import { createTenantServices } from './domain/tenants/tenant-services.js';
 import { apiKeyRoutes } from './http/routes/api-key-routes.js';
@@ -147,8 +144,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const jobRunner = new JobRunner({ db, queue, logger, retentionSeconds, executors });
   const lattices = new LatticeService({
     db,
-    lattices: new LatticeRepository(),
-    fields: new FieldStore(),
     cache: new LatticeCache(DEFAULT_LATTICE_CACHE_BYTES),
   });
   const knowledge = new KnowledgeStore(db, {
@@ -158,7 +153,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const operations = new OperationService({
     db,
     lattices,
-    operations: new OperationRepository(),
     knowledge,
     jobs,
     usage,

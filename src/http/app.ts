@@ -5,7 +5,7 @@ import type { Config } from '../platform/config.js';
 import type { Lifecycle } from '../platform/lifecycle.js';
 import type { Metrics } from '../platform/metrics.js';
 import { uuidv7 } from '../platform/ids.js';
-import type { PlanCatalog } from '../domain/usage/plan-catalog.js';
+import type { PlanCatalog } from '../domain/plans/plan-catalog.js';
 import type { RateLimiter } from '../domain/usage/rate-limiter.js';
 import { authentication, type Authenticator } from './plugins/authentication.js';
 import { tenantRateLimit } from './plugins/tenant-rate-limit.js';

@@ -1,14 +1,7 @@
 import type { Database } from '../../platform/database.js';
-import type { Principal } from '../identity/principal.js';
+import type { Principal } from '../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import { listAudit, type AuditEntry, type AuditRow } from './audit-repository.js';
-
-export interface AuditQuery {
-  action?: string;
-  actorId?: string;
-  since?: Date;
-  until?: Date;
-}
+import { listAudit, type AuditEntry, type AuditFilter, type AuditRow } from './audit-repository.js';
 
 export interface AuditView {
   id: string;
@@ -41,9 +34,9 @@ const auditView = (r: AuditRow): AuditView => ({
 export class AuditLogService {
   constructor(private readonly deps: { db: Database }) {}
 
-  async list(principal: Principal, query: AuditQuery, page: PageRequest): Promise<Page<AuditView>> {
+  async list(principal: Principal, query: AuditFilter, page: PageRequest): Promise<Page<AuditView>> {
     const { rows, total } = await this.deps.db.tenantTransaction(principal.tenantId, (db) =>
-      listAudit(db, principal.tenantId, { ...query, limit: page.limit + 1, before: page.after }),
+      listAudit(db, principal.tenantId, query, page),
     );
     return pageOf(rows, page.limit, total, auditView);
   }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
-import { POSITION_SQL, type PageRequest } from '../page.js';
+import { POSITION_SQL } from '../page-position-sql.js';
+import type { PageRequest } from '../page.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 

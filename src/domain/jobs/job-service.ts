@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/job-queue.js';
 import { type Page, pageOf, type PageRequest } from '../page.js';
-import { actorOf, type Principal } from '../identity/principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
 import { notFound } from '../errors.js';
 import * as repo from './job-repository.js';
 import { jobView, type JobView } from './job-view.js';

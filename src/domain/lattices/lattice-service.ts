@@ -5,12 +5,13 @@ import type { Database, Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import { AppError, notFound } from '../errors.js';
-import { actorOf, type Principal } from '../identity/principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import { auditBy, type Caller } from '../tenants/caller.js';
-import type { FieldStore } from './field-store.js';
+import { auditBy, type Caller } from '../auth/caller.js';
+import * as fields from './field-repository.js';
 import type { LatticeCache } from './lattice-cache.js';
-import type { LatticeFilter, LatticeRepository, LatticeRow } from './lattice-repository.js';
+import * as lattices from './lattice-repository.js';
+import type { LatticeFilter, LatticeRow } from './lattice-repository.js';
 import {
   buildLattice,
   type CreateLatticeInput,
@@ -19,12 +20,10 @@ import {
   type UpdateLatticeInput,
 } from './lattice-validation.js';
 import { latticeView, type LatticeView } from './lattice-view.js';
-import { assertWithinPlan, type LatticePlanLimits } from './plan-limits.js';
+import { assertWithinPlan, type LatticePlanLimits } from '../plans/plan-limit-checks.js';
 
 export interface LatticeServiceDeps {
   db: Database;
-  lattices: LatticeRepository;
-  fields: FieldStore;
   cache: LatticeCache;
 }
 
@@ -85,9 +84,9 @@ export class LatticeService {
         // Counting under the tenant row's lock keeps concurrent creates within the limit; an
         // unlimited plan has nothing to count, so its creates do not queue behind each other.
         await this.limitsOf(tx, tenantId, true);
-        assertWithinPlan(limits, { lattices: (await this.d.lattices.count(tx, tenantId)) + 1 });
+        assertWithinPlan(limits, { lattices: (await lattices.count(tx, tenantId)) + 1 });
       }
-      const row = await this.d.lattices.insert(tx, {
+      const row = await lattices.insert(tx, {
         id: uuidv7(),
         tenantId,
         name: spec.name,
@@ -116,9 +115,7 @@ export class LatticeService {
 
   /** The tenant's lattices, newest first; one query per page. */
   async list(principal: Principal, filter: LatticeFilter, page: PageRequest): Promise<Page<LatticeView>> {
-    const { rows, total } = await this.d.db.tenantRead(principal.tenantId, (db) =>
-      this.d.lattices.list(db, principal.tenantId, filter, page),
-    );
+    const { rows, total } = await this.d.db.tenantRead(principal.tenantId, (db) => lattices.list(db, principal.tenantId, filter, page));
     return pageOf(rows, page.limit, total, latticeView);
   }
 
@@ -128,7 +125,7 @@ export class LatticeService {
 
   /** The stored row of a lattice of the caller's tenant; 404 for any other. */
   async getLattice(principal: Principal, id: string): Promise<LatticeRow> {
-    const row = await this.d.db.tenantRead(principal.tenantId, (db) => this.d.lattices.find(db, principal.tenantId, id));
+    const row = await this.d.db.tenantRead(principal.tenantId, (db) => lattices.find(db, principal.tenantId, id));
     if (!row) throw notFound('Lattice');
     return row;
   }
@@ -138,7 +135,7 @@ export class LatticeService {
     const patch = resolveUpdateInput(input);
     const { tenantId } = caller.principal;
     return this.d.db.tenantTransaction(tenantId, async (tx) => {
-      const row = await this.d.lattices.update(tx, tenantId, id, patch);
+      const row = await lattices.update(tx, tenantId, id, patch);
       if (!row) throw notFound('Lattice');
       await recordAudit(tx, {
         ...auditBy(caller),
@@ -155,7 +152,7 @@ export class LatticeService {
   async remove(caller: Caller, id: string): Promise<void> {
     const { tenantId } = caller.principal;
     await this.d.db.tenantTransaction(tenantId, async (tx) => {
-      const row = await this.d.lattices.delete(tx, tenantId, id);
+      const row = await lattices.remove(tx, tenantId, id);
       if (!row) throw notFound('Lattice');
       await recordAudit(tx, {
         ...auditBy(caller),
@@ -177,7 +174,7 @@ export class LatticeService {
     const { tenantId } = principal;
     for (let attempt = 1; ; attempt++) {
       const { row, limits } = await this.d.db.tenantTransaction(tenantId, async (tx) => {
-        const found = await this.d.lattices.find(tx, tenantId, id);
+        const found = await lattices.find(tx, tenantId, id);
         if (!found) throw notFound('Lattice');
         return { row: found, limits: opts.withField ? await this.limitsOf(tx, tenantId, false) : null };
       });
@@ -198,7 +195,7 @@ export class LatticeService {
     const { tenantId } = principal;
     let context: LockContext | undefined;
     const result = await this.d.db.tenantTransaction(tenantId, async (tx) => {
-      const row = await this.d.lattices.findForUpdate(tx, tenantId, id);
+      const row = await lattices.findForUpdate(tx, tenantId, id);
       if (!row) throw notFound('Lattice');
       context = { row, saved: null };
       this.locks.set(tx, context);
@@ -243,12 +240,12 @@ export class LatticeService {
    * withLatticeLock, the new version is also cached once the transaction commits.
    */
   async saveField(tx: Queryable, tenantId: string, latticeId: string, field: Float64Array, expectedVersion: number): Promise<SavedField> {
-    const advanced = await this.d.lattices.advanceFieldVersion(tx, tenantId, latticeId, expectedVersion);
+    const advanced = await lattices.advanceFieldVersion(tx, tenantId, latticeId, expectedVersion);
     if (advanced === null) throw conflict();
     const { version, vertices } = advanced;
     // A caller's bug, not a client's: the transaction rolls back and the request fails loudly.
     if (field.length !== vertices) throw new Error(`a field of ${field.length} values for a lattice of ${vertices} vertices`);
-    const { checksum } = await this.d.fields.save(tx, { tenantId, latticeId, version, field });
+    const { checksum } = await fields.save(tx, { tenantId, latticeId, version, field });
     const context = this.locks.get(tx);
     if (context && context.row.id === latticeId) context.saved = { version, field };
     return { version, checksum };
@@ -260,7 +257,7 @@ export class LatticeService {
   }
 
   private async limitsOf(tx: Queryable, tenantId: string, lock: boolean): Promise<LatticePlanLimits> {
-    const limits = lock ? await this.d.lattices.lockPlanLimits(tx, tenantId) : await this.d.lattices.planLimits(tx, tenantId);
+    const limits = lock ? await lattices.lockPlanLimits(tx, tenantId) : await lattices.planLimits(tx, tenantId);
     if (!limits) throw notFound('Tenant');
     return limits;
   }
@@ -318,7 +315,7 @@ export class LatticeService {
     limits: LatticePlanLimits,
     opts: LoadOptions,
   ): Promise<Float64Array | null> {
-    if (row.field_version > 0) return this.d.fields.load(tx, row.id, row.field_version);
+    if (row.field_version > 0) return fields.load(tx, row.id, row.field_version);
     const budget = tighter(limits.maxMaterializedVertices, opts.maxMaterializedVertices);
     return materializeField(lattice, {}, budget < 0 ? {} : { maxMaterializedVertices: budget });
   }

@@ -1,6 +1,7 @@
 import type { EngineError } from '../../engine/errors.js';
 import type { OperationName } from '../../engine/operations.js';
 import { AppError } from '../errors.js';
+import { materializationLimit } from '../plans/plan-limit-checks.js';
 import { bodyLocation } from './operation-params.js';
 
 /** The plan budget an operation ran under, to tell a plan limit from the engine's own. */
@@ -11,15 +12,6 @@ export interface PlanBudget {
 }
 
 const sentence = (message: string): string => message.charAt(0).toUpperCase() + message.slice(1);
-
-/** A plan's materialisation limit as the problem document names it (the shape plan-limits.ts uses). */
-export function materializationLimit(budget: PlanBudget, needed: number): AppError {
-  return new AppError(
-    'plan_limit_exceeded',
-    `Plan '${budget.planCode}' allows at most ${budget.maxMaterializedVertices} vertices in memory for one operation (this one needs ${needed})`,
-    { fields: { limit: 'max_materialized_vertices', value: budget.maxMaterializedVertices, plan_code: budget.planCode } },
-  );
-}
 
 /**
  * The problem an engine failure becomes: bad input is a 422 pointing at the

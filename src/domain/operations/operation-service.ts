@@ -6,18 +6,19 @@ import type { Database } from '../../platform/database.js';
 import { ForeignKeyViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { AppError, notFound, validationFailed } from '../errors.js';
-import { actorOf, type Principal } from '../identity/principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
 import type { JobRow } from '../jobs/job-repository.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { LatticeService, LoadedLattice } from '../lattices/lattice-service.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import type { Caller } from '../tenants/caller.js';
-import type { PlanCatalog } from '../usage/plan-catalog.js';
+import type { Caller } from '../auth/caller.js';
+import type { PlanCatalog } from '../plans/plan-catalog.js';
 import type { UsageService } from '../usage/usage-service.js';
 import type { KnowledgeStore } from './knowledge-store.js';
-import { materializationLimit } from './operation-errors.js';
+import { materializationLimit } from '../plans/plan-limit-checks.js';
 import { engineParams, type CommonInput, type OperationInputs, type ReadOperation, type TransformInput } from './operation-params.js';
-import type { OperationOutcome, OperationRepository } from './operation-repository.js';
+import * as operations from './operation-repository.js';
+import type { OperationOutcome } from './operation-repository.js';
 import { boundedSummary, cacheableResult, resultView } from './operation-results.js';
 import { operationView, type OperationView } from './operation-view.js';
 import { engineBudget, fallbackReason, guarded, type RunContext } from './run-context.js';
@@ -29,7 +30,6 @@ export const OPERATION_JOB_KIND = 'lattice.operation';
 export interface OperationServiceDeps {
   db: Database;
   lattices: LatticeService;
-  operations: OperationRepository;
   knowledge: KnowledgeStore;
   jobs: JobService;
   usage: UsageService;
@@ -115,7 +115,7 @@ export class OperationService {
       jobId: null,
     };
     await Promise.all([
-      latticeMustExist(this.d.db.tenantTransaction(principal.tenantId, (tx) => this.d.operations.insert(tx, row, done.outcome))),
+      latticeMustExist(this.d.db.tenantTransaction(principal.tenantId, (tx) => operations.insert(tx, row, done.outcome))),
       this.d.usage.record(principal.tenantId, 'operations'),
     ]);
     return { kind: 'done', body: done.body, result: done.run.result };
@@ -140,7 +140,7 @@ export class OperationService {
   async list(principal: Principal, latticeId: string, filter: { type?: string }, page: PageRequest): Promise<Page<OperationView>> {
     await this.d.lattices.getLattice(principal, latticeId);
     const { rows, total } = await this.d.db.tenantTransaction(principal.tenantId, (tx) =>
-      this.d.operations.list(tx, principal.tenantId, latticeId, filter.type, page),
+      operations.list(tx, principal.tenantId, latticeId, filter.type, page),
     );
     return pageOf(rows, page.limit, total, operationView);
   }
@@ -156,8 +156,8 @@ export class OperationService {
     const op = job.operation as OperationName;
     const { tenant_id: tenantId } = job;
     const finish = (outcome: OperationOutcome) =>
-      this.d.db.tenantTransaction(tenantId, (tx) => this.d.operations.finish(tx, tenantId, p.operation_id, outcome));
-    await this.d.db.tenantTransaction(tenantId, (tx) => this.d.operations.markRunning(tx, tenantId, p.operation_id));
+      this.d.db.tenantTransaction(tenantId, (tx) => operations.finish(tx, tenantId, p.operation_id, outcome));
+    await this.d.db.tenantTransaction(tenantId, (tx) => operations.markRunning(tx, tenantId, p.operation_id));
     try {
       const body = await this.runJob(job, p, op, control, finish);
       await this.d.usage.record(tenantId, 'operations');
@@ -321,7 +321,7 @@ export class OperationService {
           latticeId,
           parameters: parameters as unknown as Record<string, unknown>,
         });
-        await this.d.operations.insert(tx, {
+        await operations.insert(tx, {
           id: operationId,
           tenantId: principal.tenantId,
           latticeId,

@@ -2,11 +2,12 @@ import type { OperationParams } from '../../engine/operations.js';
 import { runOperation } from '../../engine/runner.js';
 import type { TransformResult } from '../../engine/transforms.js';
 import { recordAudit } from '../audit/audit-repository.js';
-import type { Principal } from '../identity/principal.js';
+import type { Principal } from '../auth/principal.js';
 import type { LatticeService } from '../lattices/lattice-service.js';
 import type { KnowledgeStore } from './knowledge-store.js';
 import type { TransformInput } from './operation-params.js';
-import type { OperationOutcome, OperationRepository } from './operation-repository.js';
+import * as operations from './operation-repository.js';
+import type { OperationOutcome } from './operation-repository.js';
 import { engineBudget, fallbackReason, guarded, type RunContext } from './run-context.js';
 
 /** Who a transform is done for, as its history row and audit entry record it. */
@@ -30,7 +31,6 @@ export interface TransformRun {
 
 interface TransformDeps {
   lattices: LatticeService;
-  operations: OperationRepository;
   knowledge: KnowledgeStore;
 }
 
@@ -50,7 +50,7 @@ export async function applyTransform(
   return d.lattices.withLatticeLock(principal, t.latticeId, async (tx, row) => {
     if (t.jobId !== null) {
       // A retried job whose earlier attempt committed (its worker died right after) must not transform twice.
-      const earlier = await d.operations.find(tx, ctx.tenantId, t.operationId);
+      const earlier = await operations.find(tx, ctx.tenantId, t.operationId);
       if (earlier?.status === 'succeeded' && earlier.result_summary !== null) return earlier.result_summary;
     }
     const loaded = await d.lattices.loadForUpdate(tx, row);
@@ -92,7 +92,7 @@ export async function applyTransform(
       executionTimeMs: run.execution_time_ms,
     };
     if (t.jobId === null) {
-      await d.operations.insert(
+      await operations.insert(
         tx,
         {
           id: t.operationId,
@@ -108,7 +108,7 @@ export async function applyTransform(
         outcome,
       );
     } else {
-      await d.operations.finish(tx, ctx.tenantId, t.operationId, outcome);
+      await operations.finish(tx, ctx.tenantId, t.operationId, outcome);
     }
     await recordAudit(tx, {
       tenantId: ctx.tenantId,

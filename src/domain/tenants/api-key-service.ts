@@ -5,12 +5,13 @@ import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import { newApiKey } from '../auth/opaque-tokens.js';
 import { notFound } from '../errors.js';
-import type { Principal, Scope } from '../identity/principal.js';
+import type { Principal } from '../auth/principal.js';
+import type { Scope } from '../auth/roles.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import type { ApiKeyRepository } from './api-key-repository.js';
-import { auditBy, type Caller } from './caller.js';
-import { revocationKeys } from '../identity/revocation.js';
-import { bumpEpochs } from './epochs.js';
+import * as apiKeys from './api-key-repository.js';
+import { auditBy, type Caller } from '../auth/caller.js';
+import { revocationKeys } from '../auth/revocation.js';
+import { bumpEpochs } from '../auth/epochs.js';
 import { apiKeyView, type ApiKeyView } from './views.js';
 
 export interface NewApiKeyInput {
@@ -26,7 +27,6 @@ export interface CreatedApiKeyView extends ApiKeyView {
 
 export interface ApiKeyServiceDeps {
   db: Database;
-  keys: ApiKeyRepository;
   store: KeyValueStore;
   clock?: () => number;
 }
@@ -51,7 +51,7 @@ export class ApiKeyService {
       const secret = newApiKey();
       try {
         return await this.deps.db.tenantTransaction(p.tenantId, async (db) => {
-          const row = await this.deps.keys.create(db, {
+          const row = await apiKeys.insert(db, {
             id: uuidv7(),
             tenantId: p.tenantId,
             name: input.name.trim(),
@@ -78,9 +78,7 @@ export class ApiKeyService {
 
   /** Every key of the tenant, newest first, revoked and expired ones included; never a secret. */
   async list(principal: Principal, page: PageRequest): Promise<Page<ApiKeyView>> {
-    const { rows, total } = await this.deps.db.tenantTransaction(principal.tenantId, (db) =>
-      this.deps.keys.list(db, principal.tenantId, page),
-    );
+    const { rows, total } = await this.deps.db.tenantTransaction(principal.tenantId, (db) => apiKeys.list(db, principal.tenantId, page));
     return pageOf(rows, page.limit, total, apiKeyView);
   }
 
@@ -88,9 +86,9 @@ export class ApiKeyService {
   async revoke(caller: Caller, id: string): Promise<void> {
     const tenantId = caller.principal.tenantId;
     const revoked = await this.deps.db.tenantTransaction(tenantId, async (db) => {
-      const row = await this.deps.keys.revoke(db, tenantId, id);
+      const row = await apiKeys.revoke(db, tenantId, id);
       if (!row) {
-        if (await this.deps.keys.findById(db, tenantId, id)) return false;
+        if (await apiKeys.findById(db, tenantId, id)) return false;
         throw notFound('API key');
       }
       await recordAudit(db, {

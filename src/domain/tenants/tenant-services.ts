@@ -1,15 +1,11 @@
 import type { Database } from '../../platform/database.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { AuditLogService } from '../audit/audit-log-service.js';
-import { ApiKeyRepository } from './api-key-repository.js';
 import { ApiKeyService } from './api-key-service.js';
-import { PlanRepository } from './plan-repository.js';
-import { PlanService } from './plan-service.js';
-import { TenantRepository } from './tenant-repository.js';
+import { PlanService } from '../plans/plan-service.js';
 import { TenantService } from './tenant-service.js';
 import { UserAdminService } from './user-admin-service.js';
-import { UserRepository } from './user-repository.js';
-import type { PlanCatalog } from '../usage/plan-catalog.js';
+import type { PlanCatalog } from '../plans/plan-catalog.js';
 
 export interface TenantServices {
   plans: PlanService;
@@ -31,22 +27,18 @@ export interface TenantServicesDeps {
 /** Builds the tenant area's services over one set of repositories. */
 export function createTenantServices(deps: TenantServicesDeps): TenantServices {
   const { db, store, clock } = deps;
-  const plansRepo = new PlanRepository();
-  const tenantsRepo = new TenantRepository();
-  const plans = new PlanService({ db, plans: plansRepo });
+  const plans = new PlanService({ db });
   return {
     plans,
-    tenants: new TenantService({ db, tenants: tenantsRepo, plans: plansRepo, planService: plans, store, catalog: deps.catalog }),
+    tenants: new TenantService({ db, planService: plans, store, catalog: deps.catalog }),
     users: new UserAdminService({
       db,
-      users: new UserRepository(),
-      tenants: tenantsRepo,
       store,
       publicUrl: deps.publicUrl,
       accessTtlSeconds: deps.accessTtlSeconds,
       clock,
     }),
-    apiKeys: new ApiKeyService({ db, keys: new ApiKeyRepository(), store, clock }),
+    apiKeys: new ApiKeyService({ db, store, clock }),
     audit: new AuditLogService({ db }),
   };
 }

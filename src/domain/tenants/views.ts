@@ -1,17 +1,11 @@
-import { planLimits, type PlanLimits } from '../identity/account-view.js';
-import type { PlanRow } from '../identity/identity-repository.js';
-import type { Role, Scope } from '../identity/principal.js';
+import type { Role, Scope } from '../auth/roles.js';
+import { planLimits, type PlanLimits } from '../plans/plan-limits.js';
+import type { PlanRow } from '../plans/plan-repository.js';
 import type { ApiKeyRow } from './api-key-repository.js';
 import type { TenantRow } from './tenant-repository.js';
 import type { UserRow, UserStatus } from './user-repository.js';
 
 /** The API shapes of the tenant area: snake_case, ISO-8601 times, no secrets. */
-
-export interface PlanView {
-  code: string;
-  name: string;
-  limits: PlanLimits;
-}
 
 export interface TenantView {
   id: string;
@@ -50,8 +44,6 @@ export interface ApiKeyView {
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
-
-export const planView = (p: PlanRow): PlanView => ({ code: p.code, name: p.name, limits: planLimits(p) });
 
 export function tenantView(t: TenantRow, p: PlanRow): TenantView {
   return {

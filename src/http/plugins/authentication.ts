@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors.js';
-import { type Principal, type Role, roleAtLeast, scopeFor } from '../../domain/identity/principal.js';
+import type { Principal } from '../../domain/auth/principal.js';
+import { type Role, roleAtLeast, scopeFor } from '../../domain/auth/roles.js';
 import type { WindowHit } from '../../domain/usage/rate-limiter.js';
 
 /** Resolves the caller from the request's credentials; implemented by the identity domain. */

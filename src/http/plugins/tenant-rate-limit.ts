@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { PlanCatalog } from '../../domain/usage/plan-catalog.js';
+import type { PlanCatalog } from '../../domain/plans/plan-catalog.js';
 import { type RateLimiter, rateLimitHeaders, type RateWindow } from '../../domain/usage/rate-limiter.js';
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { AuthService } from '../../domain/identity/auth-service.js';
+import type { AuthService } from '../../domain/auth/auth-service.js';
 import { principalOf, requireRole } from '../plugins/authentication.js';
 import { problems } from '../schemas/common.js';
 import * as S from '../schemas/auth-schemas.js';

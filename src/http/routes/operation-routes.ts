@@ -3,7 +3,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationAnswer, OperationService } from '../../domain/operations/operation-service.js';
 import type { OperationInputs, ReadOperation } from '../../domain/operations/operation-params.js';
-import type { Role } from '../../domain/identity/principal.js';
+import type { Role } from '../../domain/auth/roles.js';
 import type { DistanceFieldResult } from '../../engine/distances.js';
 import { callerOf } from '../caller.js';
 import { pageRequest, sendPage } from '../pagination.js';

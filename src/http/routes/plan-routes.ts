@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { PlanService } from '../../domain/tenants/plan-service.js';
+import type { PlanService } from '../../domain/plans/plan-service.js';
 import { PlanList } from '../schemas/plan-schemas.js';
 import { PUBLIC } from '../schemas/security.js';
 

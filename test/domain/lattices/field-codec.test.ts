@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checksum } from '../../../src/engine/checksum.js';
-import { CHUNK_VALUES, decodeField, encodeField } from '../../../src/domain/lattices/field-store.js';
+import { CHUNK_VALUES, decodeField, encodeField } from '../../../src/domain/lattices/field-codec.js';
 
 function bits(field: Float64Array): Uint8Array {
   return new Uint8Array(field.buffer, field.byteOffset, field.byteLength);

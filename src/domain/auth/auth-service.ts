@@ -2,21 +2,27 @@ import type { Database } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { recordAudit } from '../audit/audit-repository.js';
-import { hashToken, newOpaqueToken } from '../auth/opaque-tokens.js';
-import { passwordProblems } from '../auth/password-policy.js';
-import type { TokenService } from '../auth/token-service.js';
+import { hashToken, newOpaqueToken } from './opaque-tokens.js';
+import { passwordProblems } from './password-policy.js';
+import type { TokenService } from './token-service.js';
 import { AppError, validationFailed } from '../errors.js';
-import { enqueueMail } from '../mail/mail-outbox.js';
+import * as mailOutbox from '../mail/mail-outbox-repository.js';
 import { emailVerificationMail, passwordResetMail } from '../../platform/mail/mail-templates.js';
 import { tokenFailure } from './token-failure.js';
-import * as repo from './identity-repository.js';
+import * as accounts from './account-repository.js';
+import type { LoginAccount } from './account-repository.js';
+import * as emailedTokens from './emailed-token-repository.js';
+import * as refreshTokens from './refresh-token-repository.js';
+import * as plans from '../plans/plan-repository.js';
+import * as tenants from '../tenants/tenant-repository.js';
+import * as users from '../tenants/user-repository.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { blacklistToken, revocationKeys, revokeUserSessions } from './revocation.js';
 import { issueSession, type TokenPair } from './session-issuer.js';
 import type { Principal } from './principal.js';
 import { accountView, type AccountView } from './account-view.js';
-import { normalizePlanCode } from './plan-codes.js';
-import type { PlanCatalog } from '../usage/plan-catalog.js';
+import { normalizePlanCode } from '../plans/plan-codes.js';
+import type { PlanCatalog } from '../plans/plan-catalog.js';
 
 export interface PasswordHashing {
   hash(password: string): Promise<string>;
@@ -98,16 +104,16 @@ export class AuthService {
     const verifyToken = newOpaqueToken('evt_');
     const { slug, tokens } = await this.d.db.systemTransaction(async (tx) => {
       // Serialises registrations of one address so the uniqueness check below cannot race.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext(lower($1)))', [email]);
-      if (await repo.emailRegistered(tx, email)) throw new AppError('conflict', 'Email already registered');
-      if (!(await repo.planExists(tx, planCode))) {
+      await users.lockEmail(tx, email);
+      if (await users.emailRegistered(tx, email)) throw new AppError('conflict', 'Email already registered');
+      if (!(await plans.exists(tx, planCode))) {
         throw validationFailed([{ location: 'body.plan_code', message: `unknown plan "${input.plan_code}"` }]);
       }
       let slug = slugify(tenantName);
-      if (await repo.slugTaken(tx, slug)) slug = `${slug}-${tenantId.slice(-6)}`;
-      await repo.insertTenant(tx, { id: tenantId, name: tenantName, slug, planCode });
-      await repo.insertUser(tx, { id: userId, tenantId, email, name, role: 'owner', passwordHash, status: 'active' });
-      await repo.insertAuthToken(tx, {
+      if (await tenants.slugTaken(tx, slug)) slug = `${slug}-${tenantId.slice(-6)}`;
+      await tenants.insert(tx, { id: tenantId, name: tenantName, slug, planCode });
+      await users.insert(tx, { id: userId, tenantId, email, name, role: 'owner', passwordHash, status: 'active' });
+      await emailedTokens.insert(tx, {
         id: uuidv7(),
         tenantId,
         userId,
@@ -115,7 +121,7 @@ export class AuthService {
         tokenHash: hashToken(verifyToken),
         expiresAt: new Date(this.now() + VERIFY_TTL_MS),
       });
-      await enqueueMail(tx, {
+      await mailOutbox.enqueue(tx, {
         tenantId,
         ...emailVerificationMail({ to: email, name, url: `${this.d.publicUrl}/verify-email`, token: verifyToken }),
       });
@@ -147,17 +153,17 @@ export class AuthService {
   async login(input: { email: string; password: string; tenant_slug?: string }, ctx: RequestContext) {
     const email = input.email.trim().toLowerCase();
     await this.d.throttle.assertAllowed(email, ctx.ip);
-    const accounts = (await this.d.db.systemTransaction((tx) => repo.findAccountsByEmail(tx, email))).filter(
-      (a) => a.user.status !== 'invited' && a.user.password_hash && (!input.tenant_slug || a.tenant.slug === input.tenant_slug),
+    const candidates = (await this.d.db.systemTransaction((tx) => accounts.findByEmail(tx, email))).filter(
+      (a) => a.user.status !== 'invited' && a.passwordHash && (!input.tenant_slug || a.tenant.slug === input.tenant_slug),
     );
-    let match: repo.AccountRow | undefined;
-    for (const a of accounts) {
-      if (await this.d.hasher.verify(a.user.password_hash as string, input.password)) {
+    let match: LoginAccount | undefined;
+    for (const a of candidates) {
+      if (await this.d.hasher.verify(a.passwordHash as string, input.password)) {
         match = a;
         break;
       }
     }
-    if (accounts.length === 0) await this.d.hasher.verifyDummy(input.password);
+    if (candidates.length === 0) await this.d.hasher.verifyDummy(input.password);
     if (!match) {
       await this.d.throttle.recordFailure(email, ctx.ip);
       throw new AppError('invalid_credentials', 'Incorrect email or password');
@@ -167,7 +173,7 @@ export class AuthService {
     await this.d.throttle.recordSuccess(email);
     const { user } = match;
     const tokens = await this.d.db.tenantTransaction(user.tenant_id, async (tx) => {
-      await repo.touchLogin(tx, user.id);
+      await users.touchLogin(tx, user.id);
       return issueSession(tx, this.d.tokens, { userId: user.id, tenantId: user.tenant_id, role: user.role });
     });
     return {
@@ -186,15 +192,15 @@ export class AuthService {
       throw tokenFailure(err);
     }
     const outcome = await this.d.db.tenantTransaction(claims.tenant_id, async (tx) => {
-      const row = await repo.lockRefreshToken(tx, claims.jti);
+      const row = await refreshTokens.lock(tx, claims.jti);
       if (!row || row.user_id !== claims.sub) return { kind: 'unknown' as const };
       if (row.revoked_at) return { kind: 'revoked' as const };
       if (row.used_at) {
-        await repo.revokeUserRefreshTokens(tx, row.user_id);
+        await refreshTokens.revokeForUser(tx, row.user_id);
         return { kind: 'reused' as const, userId: row.user_id };
       }
-      await repo.markRefreshUsed(tx, row.jti);
-      const account = await repo.findAccount(tx, row.user_id);
+      await refreshTokens.markUsed(tx, row.jti);
+      const account = await accounts.find(tx, row.user_id);
       if (!account || account.user.status !== 'active' || account.tenant.status !== 'active') return { kind: 'disabled' as const };
       const pair = await issueSession(
         tx,
@@ -226,7 +232,7 @@ export class AuthService {
     }
     await blacklistToken(this.d.store, principal.jti, principal.tokenExp, this.now());
     await this.d.db.tenantTransaction(principal.tenantId, async (tx) => {
-      if (principal.sessionFamily) await repo.revokeFamily(tx, principal.sessionFamily);
+      if (principal.sessionFamily) await refreshTokens.revokeFamily(tx, principal.sessionFamily);
       await recordAudit(tx, {
         tenantId: principal.tenantId,
         actorId: principal.userId,
@@ -245,8 +251,7 @@ export class AuthService {
     let user = principal.snapshot.user;
     if (!user && principal.userId) {
       // An API key acts for the user who created it.
-      user =
-        (await this.d.db.tenantTransaction(principal.tenantId, (tx) => repo.findAccount(tx, principal.userId as string)))?.user ?? null;
+      user = (await this.d.db.tenantTransaction(principal.tenantId, (tx) => accounts.find(tx, principal.userId as string)))?.user ?? null;
     }
     if (!user) throw new AppError('unauthenticated', 'The account behind these credentials no longer exists');
     return accountView({ user, tenant: principal.snapshot.tenant }, await this.d.plans.plan(principal.planCode), principal);
@@ -257,13 +262,11 @@ export class AuthService {
     const email = emailInput.trim().toLowerCase();
     const window = await this.d.store.hit(`reset:email:${email}`, 3_600_000);
     if (window.count > 5) return;
-    const accounts = (await this.d.db.systemTransaction((tx) => repo.findAccountsByEmail(tx, email))).filter(
-      (a) => a.user.status === 'active',
-    );
-    for (const { user } of accounts) {
+    const active = (await this.d.db.systemTransaction((tx) => accounts.findByEmail(tx, email))).filter((a) => a.user.status === 'active');
+    for (const { user } of active) {
       const token = newOpaqueToken('rst_');
       await this.d.db.tenantTransaction(user.tenant_id, async (tx) => {
-        await repo.insertAuthToken(tx, {
+        await emailedTokens.insert(tx, {
           id: uuidv7(),
           tenantId: user.tenant_id,
           userId: user.id,
@@ -271,7 +274,7 @@ export class AuthService {
           tokenHash: hashToken(token),
           expiresAt: new Date(this.now() + RESET_TTL_MS),
         });
-        await enqueueMail(tx, {
+        await mailOutbox.enqueue(tx, {
           tenantId: user.tenant_id,
           ...passwordResetMail({
             to: user.email,
@@ -304,10 +307,10 @@ export class AuthService {
       );
     const hash = await this.d.hasher.hash(newPassword);
     const userId = await this.d.db.systemTransaction(async (tx) => {
-      const spent = await repo.consumeAuthToken(tx, hashToken(token), 'password_reset');
+      const spent = await emailedTokens.consume(tx, hashToken(token), 'password_reset');
       if (!spent) return null;
-      await repo.setPassword(tx, spent.user_id, hash);
-      await repo.revokeUserRefreshTokens(tx, spent.user_id);
+      await users.setPassword(tx, spent.user_id, hash);
+      await refreshTokens.revokeForUser(tx, spent.user_id);
       await recordAudit(tx, {
         tenantId: spent.tenant_id,
         actorId: spent.user_id,
@@ -326,8 +329,8 @@ export class AuthService {
 
   async verifyEmail(token: string): Promise<void> {
     const ok = await this.d.db.systemTransaction(async (tx) => {
-      const spent = await repo.consumeAuthToken(tx, hashToken(token), 'email_verification');
-      if (spent) await repo.markEmailVerified(tx, spent.user_id);
+      const spent = await emailedTokens.consume(tx, hashToken(token), 'email_verification');
+      if (spent) await users.markEmailVerified(tx, spent.user_id);
       return spent !== null;
     });
     if (!ok) throw new AppError('token_invalid', 'The verification token is invalid, expired or already used');
@@ -337,9 +340,9 @@ export class AuthService {
   async acceptInvitation(input: { token: string; password: string; name?: string }, ctx: RequestContext) {
     const hash = await this.d.hasher.hash(input.password);
     const session = await this.d.db.systemTransaction(async (tx) => {
-      const spent = await repo.consumeAuthToken(tx, hashToken(input.token), 'invitation');
+      const spent = await emailedTokens.consume(tx, hashToken(input.token), 'invitation');
       if (!spent) return null;
-      const account = await repo.findAccount(tx, spent.user_id);
+      const account = await accounts.find(tx, spent.user_id);
       if (!account || account.user.status !== 'invited') return null;
       const problems = passwordProblems(input.password, { email: account.user.email });
       if (problems.length > 0)
@@ -347,7 +350,7 @@ export class AuthService {
           problems.map((message) => ({ location: 'body.password', message })),
           `Password rejected: ${problems.join(' ')}`,
         );
-      await repo.activateInvitedUser(tx, spent.user_id, hash, input.name?.trim() || null);
+      await users.activateInvited(tx, spent.user_id, hash, input.name?.trim() || null);
       await recordAudit(tx, {
         tenantId: spent.tenant_id,
         actorId: spent.user_id,

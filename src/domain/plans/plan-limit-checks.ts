@@ -22,7 +22,7 @@ type LimitName = 'max_lattices' | 'max_dimensions' | 'max_size' | 'max_materiali
 
 const within = (value: number, limit: number): boolean => limit < 0 || value <= limit;
 
-function exceeded(limits: LatticePlanLimits, limit: LimitName, value: number, sentence: string): AppError {
+function exceeded(limits: Pick<LatticePlanLimits, 'planCode'>, limit: LimitName, value: number, sentence: string): AppError {
   return new AppError('plan_limit_exceeded', `Plan '${limits.planCode}' allows at most ${sentence}`, {
     fields: { limit, value, plan_code: limits.planCode },
   });
@@ -47,11 +47,16 @@ export function assertWithinPlan(limits: LatticePlanLimits, usage: PlanUsage): v
     throw exceeded(limits, 'max_lattices', limits.maxLattices, `${limits.maxLattices} lattices`);
   }
   if (usage.materializedVertices !== undefined && !within(usage.materializedVertices, limits.maxMaterializedVertices)) {
-    throw exceeded(
-      limits,
-      'max_materialized_vertices',
-      limits.maxMaterializedVertices,
-      `${limits.maxMaterializedVertices} vertices in memory for one operation (this one needs ${usage.materializedVertices})`,
-    );
+    throw materializationLimit(limits, usage.materializedVertices);
   }
+}
+
+/** The refusal of an operation that would hold `needed` vertices in memory, past the plan's limit. */
+export function materializationLimit(limits: Pick<LatticePlanLimits, 'planCode' | 'maxMaterializedVertices'>, needed: number): AppError {
+  return exceeded(
+    limits,
+    'max_materialized_vertices',
+    limits.maxMaterializedVertices,
+    `${limits.maxMaterializedVertices} vertices in memory for one operation (this one needs ${needed})`,
+  );
 }

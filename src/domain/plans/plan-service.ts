@@ -1,21 +1,16 @@
 import type { Database, Queryable } from '../../platform/database.js';
 import { validationFailed } from '../errors.js';
-import { normalizePlanCode } from '../identity/plan-codes.js';
-import type { PlanRow } from '../identity/identity-repository.js';
-import type { PlanRepository } from './plan-repository.js';
-import { planView, type PlanView } from './views.js';
-
-export interface PlanServiceDeps {
-  db: Database;
-  plans: PlanRepository;
-}
+import { normalizePlanCode } from './plan-codes.js';
+import * as plans from './plan-repository.js';
+import type { PlanRow } from './plan-repository.js';
+import { planView, type PlanView } from './plan-view.js';
 
 /** Plans and their limits. Billing is out of scope: every plan can be chosen freely. */
 export class PlanService {
-  constructor(private readonly deps: PlanServiceDeps) {}
+  constructor(private readonly deps: { db: Database }) {}
 
   async list(): Promise<PlanView[]> {
-    const rows = await this.deps.db.systemTransaction((db) => this.deps.plans.list(db));
+    const rows = await this.deps.db.systemTransaction((db) => plans.list(db));
     return rows.map(planView);
   }
 
@@ -25,9 +20,9 @@ export class PlanService {
    * answer an unknown plan the same way.
    */
   async resolve(db: Queryable, input: string, location = 'body.plan_code'): Promise<PlanRow> {
-    const plan = await this.deps.plans.find(db, normalizePlanCode(input));
+    const plan = await plans.find(db, normalizePlanCode(input));
     if (plan) return plan;
-    const valid = (await this.deps.plans.list(db)).map((p) => p.code).join(', ');
+    const valid = (await plans.list(db)).map((p) => p.code).join(', ');
     throw validationFailed([{ location, message: `must be one of: ${valid}` }], `Unknown plan "${input}"; valid plans: ${valid}`);
   }
 }

@@ -1,30 +1,7 @@
-import type { PlanRow, TenantRow, UserRow } from './identity-repository.js';
-import type { CatalogPlan } from '../usage/plan-catalog.js';
+import type { CatalogPlan } from '../plans/plan-catalog.js';
+import type { TenantRow } from '../tenants/tenant-repository.js';
+import type { UserRow } from '../tenants/user-repository.js';
 import type { Principal } from './principal.js';
-
-export interface PlanLimits {
-  lattices: number;
-  max_dimensions: number;
-  max_size: number;
-  max_materialized_vertices: number;
-  requests_per_minute: number;
-  compute_per_minute: number;
-  monthly_operations: number;
-  gpu_allowed: boolean;
-}
-
-export function planLimits(p: PlanRow): PlanLimits {
-  return {
-    lattices: p.max_lattices,
-    max_dimensions: p.max_dimensions,
-    max_size: p.max_size,
-    max_materialized_vertices: Number(p.max_materialized_vertices),
-    requests_per_minute: p.requests_per_minute,
-    compute_per_minute: p.compute_per_minute,
-    monthly_operations: p.monthly_operations,
-    gpu_allowed: p.gpu_allowed,
-  };
-}
 
 /** What `GET /api/auth/me` shows: the caller, their tenant, plan and limits. */
 export function accountView(a: { user: UserRow; tenant: TenantRow }, plan: CatalogPlan, p: Principal) {

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../audit/audit-repository.js';
-import { actorOf, type Principal } from '../identity/principal.js';
+import { actorOf, type Principal } from './principal.js';
 
 /** Who asks for a change and from where: what an audit row needs beyond the change itself. */
 export interface Caller {

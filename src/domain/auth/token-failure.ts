@@ -1,4 +1,4 @@
-import { isTokenError } from '../auth/token-errors.js';
+import { isTokenError } from './token-errors.js';
 import { AppError } from '../errors.js';
 
 /** A TokenError as the 401 the client sees: the detail says which check failed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/errors.js';
-import { assertWithinPlan, type LatticePlanLimits } from '../../../src/domain/lattices/plan-limits.js';
+import { assertWithinPlan, type LatticePlanLimits } from '../../../src/domain/plans/plan-limit-checks.js';
 
 const free: LatticePlanLimits = { planCode: 'free', maxLattices: 5, maxDimensions: 4, maxSize: 1000, maxMaterializedVertices: 1_000_000 };
 const unlimited: LatticePlanLimits = {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
-import type { TokenService } from '../auth/token-service.js';
-import { insertRefreshToken } from './identity-repository.js';
+import * as refreshTokens from './refresh-token-repository.js';
+import type { TokenService } from './token-service.js';
 
 export interface TokenPair {
   access_token: string;
@@ -23,6 +23,6 @@ export async function issueSession(
     tokens.issueAccess({ ...claims, family: familyId, iat_ms: Date.now() }),
     tokens.issueRefresh({ ...claims, family: familyId }),
   ]);
-  await insertRefreshToken(db, { jti: refresh.jti, familyId, userId: who.userId, tenantId: who.tenantId, expiresAt: refresh.expiresAt });
+  await refreshTokens.insert(db, { jti: refresh.jti, familyId, userId: who.userId, tenantId: who.tenantId, expiresAt: refresh.expiresAt });
   return { access_token: access.token, refresh_token: refresh.token, token_type: 'bearer', expires_in: tokens.accessTtlSeconds };
 }

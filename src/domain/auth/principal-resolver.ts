@@ -1,36 +1,26 @@
 import type { Database } from '../../platform/database.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
-import { hashToken, parseApiKey, tokenMatchesHash } from '../auth/opaque-tokens.js';
-import type { TokenService } from '../auth/token-service.js';
+import { hashToken, parseApiKey, tokenMatchesHash } from './opaque-tokens.js';
+import type { TokenService } from './token-service.js';
 import { AppError } from '../errors.js';
-import { findAccount, type AccountRow, type TenantRow } from './identity-repository.js';
-import { type Principal, type Role, roleAtLeast, roleForScopes, type Scope } from './principal.js';
+import * as apiKeys from '../tenants/api-key-repository.js';
+import type { KeyCredentials } from '../tenants/api-key-repository.js';
+import * as accounts from './account-repository.js';
+import type { Account } from './account-repository.js';
+import type { Principal } from './principal.js';
+import { roleAtLeast, roleForScopes } from './roles.js';
 import { revocationKeys } from './revocation.js';
 import { tokenFailure } from './token-failure.js';
 
 interface CachedAccount {
-  account: AccountRow;
+  account: Account;
   userEpoch: string | null;
   tenantEpoch: string | null;
   loadedAt: number;
 }
 
-interface ApiKeyRow {
-  id: string;
-  tenant_id: string;
-  key_hash: string;
-  scopes: Scope[];
-  created_by: string | null;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-  tenant: TenantRow;
-  creator_role: Role | null;
-  creator_status: string | null;
-}
-
 interface CachedKey {
-  row: ApiKeyRow;
+  row: KeyCredentials;
   /** The key's, its tenant's and its creator's epochs when the row was loaded. */
   epochs: (string | null)[];
   loadedAt: number;
@@ -115,7 +105,7 @@ export class PrincipalResolver {
 
     let cached = this.accounts.get(claims.sub);
     if (!cached || cached.userEpoch !== userEpoch || cached.tenantEpoch !== tenantEpoch || this.now() - cached.loadedAt > this.maxAgeMs) {
-      const account = await this.o.db.tenantTransaction(claims.tenant_id, (tx) => findAccount(tx, claims.sub));
+      const account = await this.o.db.tenantTransaction(claims.tenant_id, (tx) => accounts.find(tx, claims.sub));
       if (!account) throw new AppError('token_invalid', 'Token subject no longer exists');
       cached = { account, userEpoch, tenantEpoch, loadedAt: this.now() };
       this.accounts.set(claims.sub, cached);
@@ -145,7 +135,7 @@ export class PrincipalResolver {
     if (!parsed) throw new AppError('unauthenticated', 'The API key is malformed');
     const cacheKey = hashToken(key);
     let cached = this.keys.get(cacheKey);
-    const epochKeys = (r: ApiKeyRow) => [
+    const epochKeys = (r: KeyCredentials) => [
       revocationKeys.apiKeyEpoch(r.id),
       revocationKeys.tenantEpoch(r.tenant_id),
       revocationKeys.userEpoch(r.created_by ?? 'none'),
@@ -183,26 +173,16 @@ export class PrincipalResolver {
     };
   }
 
-  private async loadKey(prefix: string): Promise<ApiKeyRow | null> {
-    const { rows } = await this.o.db.systemQuery<ApiKeyRow>(
-      `SELECT k.id, k.tenant_id, k.key_hash, k.scopes, k.created_by, k.expires_at, k.revoked_at, k.last_used_at, row_to_json(t.*) AS tenant,
-              u.role AS creator_role, u.status AS creator_status
-       FROM api_keys k JOIN tenants t ON t.id = k.tenant_id LEFT JOIN users u ON u.id = k.created_by WHERE k.prefix = $1`,
-      [prefix],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    // row_to_json leaves timestamps as strings.
-    row.tenant.created_at = new Date(row.tenant.created_at as unknown as string);
-    row.tenant.updated_at = new Date(row.tenant.updated_at as unknown as string);
-    return row;
+  private loadKey(prefix: string): Promise<KeyCredentials | null> {
+    return this.o.db.systemTransaction((tx) => apiKeys.findCredentials(tx, prefix));
   }
 
   /** last_used_at at minute resolution: at most one write per key per minute per node, not one per request. */
-  private async noteUse(row: ApiKeyRow): Promise<void> {
+  private async noteUse(row: KeyCredentials): Promise<void> {
     const now = this.now();
     if (row.last_used_at && now - row.last_used_at.getTime() < LAST_USED_RESOLUTION_MS) return;
     row.last_used_at = new Date(now);
-    await this.o.db.tenantQuery(row.tenant_id, 'UPDATE api_keys SET last_used_at = $2 WHERE id = $1', [row.id, row.last_used_at]);
+    const at = row.last_used_at;
+    await this.o.db.tenantTransaction(row.tenant_id, (tx) => apiKeys.touchLastUsed(tx, row.id, at));
   }
 }

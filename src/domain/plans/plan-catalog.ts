@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/database.js';
-import { planLimits, type PlanLimits } from '../identity/account-view.js';
-import type { PlanRow } from '../identity/identity-repository.js';
+import { planLimits, type PlanLimits } from './plan-limits.js';
+import * as plans from './plan-repository.js';
+import type { PlanRow } from './plan-repository.js';
 
 export interface CatalogPlan {
   code: string;
@@ -42,8 +43,8 @@ export class PlanCatalog {
 
   private reload(): Promise<void> {
     this.loading ??= this.db
-      .systemQuery<PlanRow>('SELECT * FROM plans')
-      .then(({ rows }) => {
+      .systemTransaction((tx) => plans.list(tx))
+      .then((rows) => {
         this.plans = new Map(rows.map((r) => [r.code, { code: r.code, name: r.name, limits: planLimits(r), row: r }]));
         this.loadedAt = this.now();
       })
