@@ -2,19 +2,7 @@ import type { Database } from '../../platform/database.js';
 import type { Principal } from '../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
 import { listAudit, type AuditEntry, type AuditFilter, type AuditRow } from './audit-repository.js';
-
-export interface AuditView {
-  id: string;
-  actor_id: string | null;
-  actor_type: AuditEntry['actorType'];
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-  request_id: string | null;
-  created_at: string;
-}
+import type { AuditView } from './audit-schemas.js';
 
 const auditView = (r: AuditRow): AuditView => ({
   id: r.id,

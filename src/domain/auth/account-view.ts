@@ -1,10 +1,11 @@
 import type { CatalogPlan } from '../plans/plan-catalog.js';
 import type { TenantRow } from '../tenants/tenant-repository.js';
 import type { UserRow } from '../tenants/user-repository.js';
+import type { AccountView } from './auth-schemas.js';
 import type { Principal } from './principal.js';
 
-/** What `GET /api/auth/me` shows: the caller, their tenant, plan and limits. */
-export function accountView(a: { user: UserRow; tenant: TenantRow }, plan: CatalogPlan, p: Principal) {
+/** The caller, their tenant, plan and limits. */
+export function accountView(a: { user: UserRow; tenant: TenantRow }, plan: CatalogPlan, p: Principal): AccountView {
   return {
     user: {
       id: a.user.id,
@@ -18,8 +19,6 @@ export function accountView(a: { user: UserRow; tenant: TenantRow }, plan: Catal
     tenant: { id: a.tenant.id, name: a.tenant.name, slug: a.tenant.slug, status: a.tenant.status, plan_code: a.tenant.plan_code },
     plan: { code: plan.code, name: plan.name },
     limits: plan.limits,
-    auth: { method: p.kind === 'user' ? ('bearer' as const) : ('api_key' as const), scopes: [...p.scopes] },
+    auth: { method: p.kind === 'user' ? 'bearer' : 'api_key', scopes: [...p.scopes] },
   };
 }
-
-export type AccountView = ReturnType<typeof accountView>;

@@ -18,9 +18,10 @@ import * as tenants from '../tenants/tenant-repository.js';
 import * as users from '../tenants/user-repository.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { blacklistToken, revocationKeys, revokeUserSessions } from './revocation.js';
-import { issueSession, type TokenPair } from './session-issuer.js';
+import { issueSession } from './session-issuer.js';
 import type { Principal } from './principal.js';
-import { accountView, type AccountView } from './account-view.js';
+import { accountView } from './account-view.js';
+import type { AccountView, AcceptInvitationInput, LoginInput, RegisterInput, TokenPair } from './auth-schemas.js';
 import { normalizePlanCode } from '../plans/plan-codes.js';
 import type { PlanCatalog } from '../plans/plan-catalog.js';
 
@@ -46,17 +47,6 @@ export interface AuthServiceDeps {
   registrationsPerIpPerHour: number;
   plans: PlanCatalog;
   clock?: () => number;
-}
-
-export interface RegisterInput {
-  email: string;
-  password: string;
-  name?: string;
-  first_name?: string;
-  last_name?: string;
-  company_name?: string;
-  tenant_name?: string;
-  plan_code?: string;
 }
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -150,7 +140,7 @@ export class AuthService {
     };
   }
 
-  async login(input: { email: string; password: string; tenant_slug?: string }, ctx: RequestContext) {
+  async login(input: LoginInput, ctx: RequestContext) {
     const email = input.email.trim().toLowerCase();
     await this.d.throttle.assertAllowed(email, ctx.ip);
     const candidates = (await this.d.db.systemTransaction((tx) => accounts.findByEmail(tx, email))).filter(
@@ -337,7 +327,7 @@ export class AuthService {
   }
 
   /** Sets the invited user's password and signs them in. */
-  async acceptInvitation(input: { token: string; password: string; name?: string }, ctx: RequestContext) {
+  async acceptInvitation(input: AcceptInvitationInput, ctx: RequestContext) {
     const hash = await this.d.hasher.hash(input.password);
     const session = await this.d.db.systemTransaction(async (tx) => {
       const spent = await emailedTokens.consume(tx, hashToken(input.token), 'invitation');

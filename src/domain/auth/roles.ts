@@ -1,8 +1,12 @@
-export const ROLES = ['viewer', 'member', 'admin', 'owner'] as const;
+/** Highest first, as the API documents them; roleAtLeast compares by rank. */
+export const ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SCOPES = ['read', 'write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
+
+/** The roles an invitation may grant: owners are made by promotion, never by invitation. */
+export const INVITABLE_ROLES = ROLES.filter((r): r is Exclude<Role, 'owner'> => r !== 'owner');
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 

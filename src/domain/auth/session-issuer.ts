@@ -1,14 +1,8 @@
 import type { Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
+import type { TokenPair } from './auth-schemas.js';
 import * as refreshTokens from './refresh-token-repository.js';
 import type { TokenService } from './token-service.js';
-
-export interface TokenPair {
-  access_token: string;
-  refresh_token: string;
-  token_type: 'bearer';
-  expires_in: number;
-}
 
 /** Issues an access + refresh pair in `familyId` (a new family for a new login) and records the refresh token. */
 export async function issueSession(

@@ -5,7 +5,8 @@ import { type Page, pageOf, type PageRequest } from '../page.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { notFound } from '../errors.js';
 import * as repo from './job-repository.js';
-import { jobView, type JobView } from './job-view.js';
+import type { JobView } from './job-schemas.js';
+import { jobView } from './job-view.js';
 
 /** The one pg-boss queue lattice work goes through. */
 export const JOB_QUEUE = 'catalytic-jobs';

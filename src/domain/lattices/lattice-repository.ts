@@ -2,7 +2,7 @@ import type { Boundary, ObstacleSpec } from '../../engine/lattice.js';
 import type { Queryable } from '../../platform/database.js';
 import { newerThanCursor, POSITION_SQL } from '../page-position-sql.js';
 import type { PageRequest } from '../page.js';
-import type { LegacyFields } from './lattice-validation.js';
+import type { LegacyFields } from './lattice-schemas.js';
 import type { LatticePlanLimits } from '../plans/plan-limit-checks.js';
 
 /** A stored lattice, as services see it: numbers for the bigint columns, ISO-8601 strings for times. */

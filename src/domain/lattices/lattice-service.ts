@@ -12,14 +12,9 @@ import * as fields from './field-repository.js';
 import type { LatticeCache } from './lattice-cache.js';
 import * as lattices from './lattice-repository.js';
 import type { LatticeFilter, LatticeRow } from './lattice-repository.js';
-import {
-  buildLattice,
-  type CreateLatticeInput,
-  resolveCreateInput,
-  resolveUpdateInput,
-  type UpdateLatticeInput,
-} from './lattice-validation.js';
-import { latticeView, type LatticeView } from './lattice-view.js';
+import type { CreateLatticeInput, LatticeView, UpdateLatticeInput } from './lattice-schemas.js';
+import { buildLattice, resolveCreateInput, resolveUpdateInput } from './lattice-validation.js';
+import { latticeView } from './lattice-view.js';
 import { assertWithinPlan, type LatticePlanLimits } from '../plans/plan-limit-checks.js';
 
 export interface LatticeServiceDeps {

@@ -1,6 +1,7 @@
 import { isEngineError } from '../../engine/errors.js';
 import { createLattice, MAX_DIMENSIONS, type Boundary, type Lattice, type ObstacleSpec } from '../../engine/lattice.js';
 import { type FieldProblem, validationFailed } from '../errors.js';
+import type { CreateLatticeInput, LegacyFields, UpdateLatticeInput } from './lattice-schemas.js';
 
 /*
  * The rules a lattice request must meet beyond what its JSON schema can say:
@@ -18,30 +19,7 @@ const NAME_RULE = `must be 1–${NAME_MAX_LENGTH} characters of letters, digits,
 // Reported once a list holds this many problems; more would only bloat the answer.
 const MAX_PROBLEMS = 20;
 
-export type ObstacleInput = { density: number; seed?: number } | { coordinates: number[][] } | number[][];
-
-export interface LegacyFields {
-  field_type?: string;
-  geometry?: string;
-  enable_gpu?: boolean;
-}
-
-/** A create request after the schema. */
-export interface CreateLatticeInput extends LegacyFields {
-  name?: string;
-  /** An integer with `size`; or, from old clients, the list of sides (meaning `shape`). Checked here. */
-  dimensions?: unknown;
-  size?: number;
-  shape?: number[];
-  boundary?: Boundary;
-  obstacles?: ObstacleInput | null;
-  metadata?: Record<string, unknown>;
-}
-
-export interface UpdateLatticeInput {
-  name?: string;
-  metadata?: Record<string, unknown>;
-}
+type ObstacleInput = NonNullable<CreateLatticeInput['obstacles']>;
 
 /** A lattice request resolved to what is stored. */
 export interface LatticeSpec {

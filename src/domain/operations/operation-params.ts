@@ -1,122 +1,31 @@
-import type { CentralityMeasure } from '../../engine/centrality.js';
 import type { DiffusionParams } from '../../engine/diffusion.js';
 import { OPERATION_NAMES, type OperationName, type OperationParams } from '../../engine/operations.js';
-import type { PathAlgorithm } from '../../engine/path.js';
-import type { TransformationType } from '../../engine/transforms.js';
 import { validationFailed } from '../errors.js';
+import { CAPS } from './operation-caps.js';
+import type {
+  AnalyzeInput,
+  CentralityInput,
+  ComponentsInput,
+  DiffusionInput,
+  DistancesInput,
+  NeighborsInput,
+  OperationInputs,
+  PartitionInput,
+  PathInput,
+  RandomWalkInput,
+  SpectrumInput,
+  TransformInput,
+} from './operation-input-schemas.js';
 
 /*
- * The API's request bodies (snake_case, as the JSON schemas accept them) and
- * their translation into the engine's parameters. The caps below bound what
- * one request may ask for; the route schemas enforce them, and they are
- * documented in the OpenAPI description of each route.
+ * Operation inputs (snake_case, as their schemas accept them) translated into
+ * the engine's parameters, and engine complaints traced back to the input.
  */
-
-export const CAPS = {
-  /** Source vertices of one distance field. */
-  sources: 1000,
-  /** Vertices listed by neighbors (the count is always complete). */
-  neighborList: 10_000,
-  /** Component sizes listed. */
-  componentSizes: 10_000,
-  /** Pivot sources of sampled centrality. */
-  samples: 10_000,
-  /** Boxes of one partition. */
-  parts: 4096,
-  /** Eigenvalues of one spectrum. */
-  eigenvalues: 1000,
-  /** Explicit diffusion steps. */
-  diffusionSteps: 100_000,
-  /** Statistics snapshots one diffusion may record. */
-  snapshots: 1000,
-  /** Point sources of one diffusion. */
-  diffusionSources: 1000,
-  /** Walkers and steps of one random walk. */
-  walkers: 100_000,
-  walkSteps: 100_000,
-  /** Mean-squared-displacement points a random-walk response lists (evenly spaced). */
-  msdPoints: 1001,
-  /** Path vertices returned (the hop count is always complete). */
-  pathLength: 100_000,
-} as const;
 
 /** Every operation but transform: they read the lattice and never change it. */
 export type ReadOperation = Exclude<OperationName, 'transform'>;
 
 export const READ_OPERATIONS: readonly ReadOperation[] = OPERATION_NAMES.filter((op): op is ReadOperation => op !== 'transform');
-
-/** Members every operation body may carry besides its own parameters. */
-export interface CommonInput {
-  use_gpu?: boolean;
-}
-
-export interface PathInput extends CommonInput {
-  start: number[];
-  end: number[];
-  algorithm?: Exclude<PathAlgorithm, 'closed_form'> | 'closed_form';
-  max_path_length?: number;
-}
-export interface DistancesInput extends CommonInput {
-  sources: number[][];
-  max_distance?: number;
-}
-export interface NeighborsInput extends CommonInput {
-  vertex: number[];
-  radius: number;
-  limit?: number;
-}
-export interface ComponentsInput extends CommonInput {
-  max_sizes?: number;
-}
-export interface CentralityInput extends CommonInput {
-  measure?: CentralityMeasure;
-  exact_limit?: number;
-  samples?: number;
-  seed?: number;
-  top_k?: number;
-  symmetry?: boolean;
-}
-export interface AnalyzeInput extends CommonInput {
-  exact_diameter_work?: number;
-}
-export interface PartitionInput extends CommonInput {
-  parts: number;
-}
-export interface SpectrumInput extends CommonInput {
-  k?: number;
-}
-export interface DiffusionInput extends CommonInput {
-  steps: number;
-  dt?: number;
-  diffusivity?: number;
-  sources?: { vertex: number[]; amount: number }[];
-  initial?: 'field' | 'zero';
-  snapshot_every?: number;
-}
-export interface RandomWalkInput extends CommonInput {
-  walkers: number;
-  steps: number;
-  seed?: number;
-  start?: number[];
-}
-export interface TransformInput extends CommonInput {
-  transformation_type: TransformationType;
-  parameters?: { key?: string | number; axes?: number[]; turns?: number; factor?: number };
-}
-
-export interface OperationInputs {
-  path: PathInput;
-  distances: DistancesInput;
-  neighbors: NeighborsInput;
-  components: ComponentsInput;
-  centrality: CentralityInput;
-  analyze: AnalyzeInput;
-  partition: PartitionInput;
-  spectrum: SpectrumInput;
-  diffusion: DiffusionInput;
-  'random-walk': RandomWalkInput;
-  transform: TransformInput;
-}
 
 const DEFAULT_SPECTRUM_K = 10;
 const DEFAULT_DIFFUSIVITY = 1;

@@ -16,11 +16,13 @@ import type { PlanCatalog } from '../plans/plan-catalog.js';
 import type { UsageService } from '../usage/usage-service.js';
 import type { KnowledgeStore } from './knowledge-store.js';
 import { materializationLimit } from '../plans/plan-limit-checks.js';
-import { engineParams, type CommonInput, type OperationInputs, type ReadOperation, type TransformInput } from './operation-params.js';
+import type { CommonInput, OperationInputs, TransformInput } from './operation-input-schemas.js';
+import { engineParams, type ReadOperation } from './operation-params.js';
 import * as operations from './operation-repository.js';
 import type { OperationOutcome } from './operation-repository.js';
 import { boundedSummary, cacheableResult, resultView } from './operation-results.js';
-import { operationView, type OperationView } from './operation-view.js';
+import type { OperationView } from './operation-history-schemas.js';
+import { operationView } from './operation-view.js';
 import { engineBudget, fallbackReason, guarded, type RunContext } from './run-context.js';
 import { applyTransform, type TransformActor } from './transform-operation.js';
 

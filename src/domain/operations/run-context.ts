@@ -2,7 +2,7 @@ import { isEngineError } from '../../engine/errors.js';
 import type { OperationName } from '../../engine/operations.js';
 import type { OperationRun } from '../../engine/runner.js';
 import { engineProblem, type PlanBudget } from './operation-errors.js';
-import type { CommonInput } from './operation-params.js';
+import type { CommonInput } from './operation-input-schemas.js';
 
 /** What a run needs of the tenant's plan. */
 export interface RunContext extends PlanBudget {

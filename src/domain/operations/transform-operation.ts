@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit-repository.js';
 import type { Principal } from '../auth/principal.js';
 import type { LatticeService } from '../lattices/lattice-service.js';
 import type { KnowledgeStore } from './knowledge-store.js';
-import type { TransformInput } from './operation-params.js';
+import type { TransformInput } from './operation-input-schemas.js';
 import * as operations from './operation-repository.js';
 import type { OperationOutcome } from './operation-repository.js';
 import { engineBudget, fallbackReason, guarded, type RunContext } from './run-context.js';

@@ -1,16 +1,9 @@
+import type { Static } from '@sinclair/typebox';
 import type { PlanRow } from './plan-repository.js';
+import type { PlanLimitsSchema } from './plan-schemas.js';
 
 /** A plan's limits as the API shows them; -1 means unlimited. */
-export interface PlanLimits {
-  lattices: number;
-  max_dimensions: number;
-  max_size: number;
-  max_materialized_vertices: number;
-  requests_per_minute: number;
-  compute_per_minute: number;
-  monthly_operations: number;
-  gpu_allowed: boolean;
-}
+export type PlanLimits = Static<typeof PlanLimitsSchema>;
 
 export function planLimits(p: PlanRow): PlanLimits {
   return {

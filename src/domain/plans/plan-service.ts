@@ -3,7 +3,8 @@ import { validationFailed } from '../errors.js';
 import { normalizePlanCode } from './plan-codes.js';
 import * as plans from './plan-repository.js';
 import type { PlanRow } from './plan-repository.js';
-import { planView, type PlanView } from './plan-view.js';
+import type { PlanView } from './plan-schemas.js';
+import { planView } from './plan-view.js';
 
 /** Plans and their limits. Billing is out of scope: every plan can be chosen freely. */
 export class PlanService {

@@ -1,10 +1,5 @@
-import { planLimits, type PlanLimits } from './plan-limits.js';
+import { planLimits } from './plan-limits.js';
 import type { PlanRow } from './plan-repository.js';
-
-export interface PlanView {
-  code: string;
-  name: string;
-  limits: PlanLimits;
-}
+import type { PlanView } from './plan-schemas.js';
 
 export const planView = (p: PlanRow): PlanView => ({ code: p.code, name: p.name, limits: planLimits(p) });

@@ -6,24 +6,13 @@ import { recordAudit } from '../audit/audit-repository.js';
 import { newApiKey } from '../auth/opaque-tokens.js';
 import { notFound } from '../errors.js';
 import type { Principal } from '../auth/principal.js';
-import type { Scope } from '../auth/roles.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
 import * as apiKeys from './api-key-repository.js';
 import { auditBy, type Caller } from '../auth/caller.js';
 import { revocationKeys } from '../auth/revocation.js';
 import { bumpEpochs } from '../auth/epochs.js';
-import { apiKeyView, type ApiKeyView } from './views.js';
-
-export interface NewApiKeyInput {
-  name: string;
-  scopes: readonly Scope[];
-  expiresInDays?: number;
-}
-
-/** The one response that carries the secret. */
-export interface CreatedApiKeyView extends ApiKeyView {
-  key: string;
-}
+import type { ApiKeyView, CreatedApiKeyView, NewApiKeyInput } from './api-key-schemas.js';
+import { apiKeyView } from './views.js';
 
 export interface ApiKeyServiceDeps {
   db: Database;
@@ -46,7 +35,7 @@ export class ApiKeyService {
   async create(caller: Caller, input: NewApiKeyInput): Promise<CreatedApiKeyView> {
     const p = caller.principal;
     const scopes = [...new Set(input.scopes)];
-    const expiresAt = input.expiresInDays === undefined ? null : new Date(this.clock() + input.expiresInDays * DAY_MS);
+    const expiresAt = input.expires_in_days === undefined ? null : new Date(this.clock() + input.expires_in_days * DAY_MS);
     for (let attempt = 1; ; attempt += 1) {
       const secret = newApiKey();
       try {

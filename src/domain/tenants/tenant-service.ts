@@ -11,7 +11,8 @@ import type { PlanService } from '../plans/plan-service.js';
 import type { PlanCatalog } from '../plans/plan-catalog.js';
 import * as tenants from './tenant-repository.js';
 import type { TenantRow } from './tenant-repository.js';
-import { tenantView, type TenantView } from './views.js';
+import type { TenantView } from './tenant-schemas.js';
+import { tenantView } from './views.js';
 
 export interface TenantServiceDeps {
   db: Database;

@@ -19,21 +19,8 @@ import * as refreshTokens from '../auth/refresh-token-repository.js';
 import * as tenants from './tenant-repository.js';
 import * as users from './user-repository.js';
 import type { UserChanges, UserRow, UserStatus } from './user-repository.js';
-import { userView, type UserView } from './views.js';
-
-export type InvitableRole = Exclude<Role, 'owner'>;
-
-export interface Invitation {
-  email: string;
-  role: InvitableRole;
-  name?: string;
-}
-
-export interface UserUpdate {
-  role?: Role;
-  status?: 'active' | 'deactivated';
-  name?: string;
-}
+import type { Invitation, UserUpdate, UserView } from './tenant-schemas.js';
+import { userView } from './views.js';
 
 export interface UserAdminServiceDeps {
   db: Database;

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import * as lattices from '../lattices/lattice-repository.js';
 import type { PlanCatalog } from '../plans/plan-catalog.js';
 import * as counters from './usage-repository.js';
+import type { UsageSummaryView } from './usage-schemas.js';
 
 export type UsageMetric = 'operations';
 
@@ -74,7 +75,7 @@ export class UsageService {
   }
 
   /** This month's usage next to the plan's limits. */
-  async summary(principal: Principal) {
+  async summary(principal: Principal): Promise<UsageSummaryView> {
     const plan = await this.plans.plan(principal.planCode);
     const [operations, latticeCount] = await Promise.all([
       this.count(principal.tenantId, 'operations'),

@@ -4,8 +4,9 @@ import type { ApiKeyService } from '../../domain/tenants/api-key-service.js';
 import { callerOf } from '../caller.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
 import { principalOf, requireRole } from '../plugins/authentication.js';
-import { ApiKeyList, ApiKeyParams, CreateApiKeyBody, CreatedApiKeySchema } from '../schemas/api-key-schemas.js';
-import { Pagination, problems } from '../schemas/common.js';
+import { ApiKeyList, CreateApiKeyBody, CreatedApiKeySchema } from '../../domain/tenants/api-key-schemas.js';
+import { IdParams, problems } from '../schemas/common.js';
+import { Pagination } from '../schemas/query-schemas.js';
 import { AUTHENTICATED } from '../schemas/security.js';
 
 const tags = ['tenants'];
@@ -27,10 +28,7 @@ export function apiKeyRoutes(deps: { apiKeys: ApiKeyService }): FastifyPluginAsy
           response: { 201: CreatedApiKeySchema, ...problems(401, 403, 422, 429) },
         },
       },
-      async (request, reply) => {
-        const { name, scopes, expires_in_days } = request.body;
-        return reply.code(201).send(await deps.apiKeys.create(callerOf(request), { name, scopes, expiresInDays: expires_in_days }));
-      },
+      async (request, reply) => reply.code(201).send(await deps.apiKeys.create(callerOf(request), request.body)),
     );
 
     app.get(
@@ -58,7 +56,7 @@ export function apiKeyRoutes(deps: { apiKeys: ApiKeyService }): FastifyPluginAsy
           summary: 'Revoke an API key (admin)',
           description: 'Takes effect at once on every server. Revoking a revoked key is 204 again.',
           security: AUTHENTICATED,
-          params: ApiKeyParams,
+          params: IdParams,
           response: { 204: Type.Null({ description: 'Revoked' }), ...problems(401, 403, 404, 422, 429, 503) },
         },
       },

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuditLogService } from '../../domain/audit/audit-log-service.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
 import { principalOf, requireRole } from '../plugins/authentication.js';
-import { AuditList, AuditQuerySchema } from '../schemas/audit-schemas.js';
+import { AuditList } from '../../domain/audit/audit-schemas.js';
+import { AuditQuerySchema } from '../schemas/query-schemas.js';
 import { problems } from '../schemas/common.js';
 import { AUTHENTICATED } from '../schemas/security.js';
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AuthService } from '../../domain/auth/auth-service.js';
 import { principalOf, requireRole } from '../plugins/authentication.js';
-import { problems } from '../schemas/common.js';
-import * as S from '../schemas/auth-schemas.js';
+import { Message, problems } from '../schemas/common.js';
+import * as S from '../../domain/auth/auth-schemas.js';
 
 const ctx = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 const tags = ['auth'];
@@ -59,7 +59,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Revoke this access token and its refresh family on every node',
           security: bearer,
-          response: { 200: S.Message, ...problems(401, 403) },
+          response: { 200: Message, ...problems(401, 403) },
         },
       },
       async (req) => {
@@ -97,7 +97,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Email a single-use reset link (same answer whether or not the email exists)',
           body: S.PasswordResetBody,
-          response: { 202: S.Message, ...problems(400, 422) },
+          response: { 202: Message, ...problems(400, 422) },
         },
       },
       async (req, reply) => {
@@ -113,7 +113,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Set a new password with an emailed reset token',
           body: S.PasswordResetConfirmBody,
-          response: { 200: S.Message, ...problems(400, 401, 422) },
+          response: { 200: Message, ...problems(400, 401, 422) },
         },
       },
       async (req) => {
@@ -129,7 +129,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Confirm an email address with the emailed token',
           body: S.TokenBody,
-          response: { 200: S.Message, ...problems(400, 401, 422) },
+          response: { 200: Message, ...problems(400, 401, 422) },
         },
       },
       async (req) => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { gpuStatus } from '../../domain/operations/gpu-status.js';
 import { requireRole } from '../plugins/authentication.js';
 import { problems } from '../schemas/common.js';
-import { GpuStatusSchema } from '../schemas/gpu-schemas.js';
+import { GpuStatusSchema } from '../../domain/operations/gpu-status-schemas.js';
 import { AUTHENTICATED } from '../schemas/security.js';
 
 /** `GET /gpu/status`: what this process's engine sees of the GPU and how it routes work. */

@@ -4,15 +4,9 @@ import type { LatticeService } from '../../domain/lattices/lattice-service.js';
 import { callerOf } from '../caller.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
 import { principalOf, requireRole } from '../plugins/authentication.js';
-import { problems } from '../schemas/common.js';
-import {
-  CreateLatticeBody,
-  LatticeList,
-  LatticeListQuery,
-  LatticeParams,
-  LatticeSchema,
-  UpdateLatticeBody,
-} from '../schemas/lattice-schemas.js';
+import { CreateLatticeBody, LatticeList, LatticeSchema, UpdateLatticeBody } from '../../domain/lattices/lattice-schemas.js';
+import { IdParams, problems } from '../schemas/common.js';
+import { LatticeListQuery } from '../schemas/query-schemas.js';
 import { AUTHENTICATED } from '../schemas/security.js';
 
 const tags = ['lattices'];
@@ -69,7 +63,7 @@ export function latticeRoutes(deps: { lattices: LatticeService }): FastifyPlugin
           summary: 'One lattice',
           description: "404 `Lattice not found` for an unknown id and for another tenant's lattice; 422 for an id that is not a UUID.",
           security: AUTHENTICATED,
-          params: LatticeParams,
+          params: IdParams,
           response: { 200: LatticeSchema, ...problems(401, 403, 404, 422, 429) },
         },
       },
@@ -86,7 +80,7 @@ export function latticeRoutes(deps: { lattices: LatticeService }): FastifyPlugin
           description:
             '`metadata` replaces the stored object as a whole. `updated_at` moves; `version` does not (it counts changes of the value field).',
           security: AUTHENTICATED,
-          params: LatticeParams,
+          params: IdParams,
           body: UpdateLatticeBody,
           response: { 200: LatticeSchema, ...problems(400, 401, 403, 404, 413, 415, 422, 429) },
         },
@@ -103,7 +97,7 @@ export function latticeRoutes(deps: { lattices: LatticeService }): FastifyPlugin
           summary: 'Delete a lattice (member)',
           description: 'Deletes it for good, with its value field and operation history; a later GET is 404.',
           security: AUTHENTICATED,
-          params: LatticeParams,
+          params: IdParams,
           response: { 204: Type.Null({ description: 'Deleted' }), ...problems(401, 403, 404, 422, 429) },
         },
       },

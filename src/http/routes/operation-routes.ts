@@ -2,46 +2,43 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationAnswer, OperationService } from '../../domain/operations/operation-service.js';
-import type { OperationInputs, ReadOperation } from '../../domain/operations/operation-params.js';
+import type { OperationInputs } from '../../domain/operations/operation-input-schemas.js';
+import type { ReadOperation } from '../../domain/operations/operation-params.js';
 import type { Role } from '../../domain/auth/roles.js';
 import type { DistanceFieldResult } from '../../engine/distances.js';
 import { callerOf } from '../caller.js';
 import { pageRequest, sendPage } from '../pagination.js';
 import { principalOf } from '../plugins/authentication.js';
-import { problems } from '../schemas/common.js';
+import { IdParams, problems } from '../schemas/common.js';
+import { Accepted, CompatPathBody, DistancesBinary } from '../schemas/operation-reply-schemas.js';
+import { OperationListQuery, OperationQuery } from '../schemas/query-schemas.js';
 import {
-  Accepted,
   AnalyzeAnswer,
   CentralityAnswer,
   ComponentsAnswer,
   DiffusionAnswer,
   DistancesAnswer,
-  DistancesBinary,
   NeighborsAnswer,
   PartitionAnswer,
   PathAnswer,
   RandomWalkAnswer,
   SpectrumAnswer,
   TransformAnswer,
-} from '../schemas/operation-response-schemas.js';
-import { OperationList } from '../schemas/operation-history-schemas.js';
+} from '../../domain/operations/operation-answer-schemas.js';
+import { OperationList } from '../../domain/operations/operation-history-schemas.js';
 import {
   AnalyzeBody,
   CentralityBody,
-  CompatPathBody,
   ComponentsBody,
   DiffusionBody,
   DistancesBody,
   NeighborsBody,
-  OperationListQuery,
-  OperationParams,
-  OperationQuery,
   PartitionBody,
   PathBody,
   RandomWalkBody,
   SpectrumBody,
   TransformBody,
-} from '../schemas/operation-schemas.js';
+} from '../../domain/operations/operation-input-schemas.js';
 import { AUTHENTICATED } from '../schemas/security.js';
 
 const tags = ['operations'];
@@ -203,7 +200,7 @@ export function operationRoutes(deps: { operations: OperationService }): Fastify
             summary: `${route.summary} (viewer)`,
             description: route.description + SHARED_RULES,
             security: AUTHENTICATED,
-            params: OperationParams,
+            params: IdParams,
             querystring: OperationQuery,
             body: route.body,
             response: {
@@ -263,7 +260,7 @@ export function operationRoutes(deps: { operations: OperationService }): Fastify
             "xor with a key (its own inverse), rotate by quarter turns in a plane of equal sides, scale by a factor, or normalize to zero mean and unit variance. The field (materialised on first use, within the plan's limit) is stored as the lattice's next `version`, with the history row and an audit entry `lattice.transformed`, in one transaction; concurrent transforms of one lattice run one after another. Cached results of the lattice are invalidated. 422 listing the valid types for an unknown `transformation_type`." +
             SHARED_RULES,
           security: AUTHENTICATED,
-          params: OperationParams,
+          params: IdParams,
           querystring: OperationQuery,
           body: TransformBody,
           response: { 200: TransformAnswer, 202: Accepted, ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429) },
@@ -288,7 +285,7 @@ export function operationRoutes(deps: { operations: OperationService }): Fastify
       summary,
       description,
       security: AUTHENTICATED,
-      params: OperationParams,
+      params: IdParams,
       querystring: OperationListQuery,
       response: { 200: { ...OperationList, headers: PAGE_HEADERS }, ...problems(401, 403, 404, 422, 429) },
     });

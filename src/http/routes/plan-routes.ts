@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { PlanService } from '../../domain/plans/plan-service.js';
-import { PlanList } from '../schemas/plan-schemas.js';
+import { PlanList } from '../../domain/plans/plan-schemas.js';
 import { PUBLIC } from '../schemas/security.js';
 
 /** The plans anyone may choose, with their limits (public). */

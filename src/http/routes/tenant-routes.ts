@@ -4,7 +4,7 @@ import { callerOf } from '../caller.js';
 import { principalOf, requireRole } from '../plugins/authentication.js';
 import { problems } from '../schemas/common.js';
 import { AUTHENTICATED } from '../schemas/security.js';
-import { SubscriptionBody, TenantPatchBody, TenantSchema } from '../schemas/tenant-schemas.js';
+import { SubscriptionBody, TenantPatchBody, TenantSchema } from '../../domain/tenants/tenant-schemas.js';
 
 const tags = ['tenants'];
 

@@ -4,9 +4,10 @@ import type { UserAdminService } from '../../domain/tenants/user-admin-service.j
 import { callerOf } from '../caller.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
 import { principalOf, requireRole } from '../plugins/authentication.js';
-import { Pagination, problems } from '../schemas/common.js';
+import { IdParams, problems } from '../schemas/common.js';
+import { Pagination } from '../schemas/query-schemas.js';
 import { AUTHENTICATED } from '../schemas/security.js';
-import { InviteBody, UserList, UserParams, UserPatchBody, UserSchema } from '../schemas/tenant-schemas.js';
+import { InviteBody, UserList, UserPatchBody, UserSchema } from '../../domain/tenants/tenant-schemas.js';
 
 const tags = ['tenants'];
 
@@ -57,7 +58,7 @@ export function tenantUserRoutes(deps: { users: UserAdminService }): FastifyPlug
           description:
             'Only an owner may grant the owner role or change an owner. The last active owner can be neither demoted nor deactivated (409). Role and status changes apply at once on every server; deactivation also ends every session.',
           security: AUTHENTICATED,
-          params: UserParams,
+          params: IdParams,
           body: UserPatchBody,
           response: { 200: UserSchema, ...problems(401, 403, 404, 409, 422, 429, 503) },
         },
@@ -75,7 +76,7 @@ export function tenantUserRoutes(deps: { users: UserAdminService }): FastifyPlug
           description:
             'A soft delete: the user is deactivated (kept for the audit trail) and every session and pending emailed token is revoked at once. Removing a removed user is 204 again; the last owner cannot be removed (409).',
           security: AUTHENTICATED,
-          params: UserParams,
+          params: IdParams,
           response: { 204: Type.Null({ description: 'Removed' }), ...problems(401, 403, 404, 409, 422, 429, 503) },
         },
       },

@@ -1,15 +1,13 @@
 import { Type, type TProperties } from '@sinclair/typebox';
-import { Uuid } from './common.js';
+import { Uuid } from '../common-schemas.js';
 
 /*
- * Response schemas of the lattice operation routes: one envelope every
- * synchronous answer shares, each operation's own members, the 202 of a
- * queued run and the operation history.
+ * The answers of lattice operations: one envelope every synchronous answer
+ * shares, and each operation's own members.
  */
 
 const LATTICE_ID = '01920c91-2d3e-7f40-9b5c-6d7e8f9a0b1c';
 const OPERATION_ID = '01920c93-5a1b-7c2d-8e3f-4a5b6c7d8e9f';
-const JOB_ID = '01920c94-1b2c-7d3e-8f40-5b6c7d8e9fa0';
 
 const Int = Type.Integer();
 const Num = Type.Number();
@@ -110,11 +108,6 @@ export const DistancesAnswer = answer(
     method: 'closed_form',
   },
 );
-
-export const DistancesBinary = Type.String({
-  format: 'binary',
-  description: 'Int32 little-endian per vertex, row-major (last dimension fastest); −1 for obstacles and unreached vertices',
-});
 
 export const NeighborsAnswer = answer(
   {
@@ -348,17 +341,5 @@ export const TransformAnswer = Type.Object(
         catalytic: { aux_bytes: 8000, restored: true },
       },
     ],
-  },
-);
-
-export const Accepted = Type.Object(
-  {
-    job_id: Uuid,
-    status_url: Type.String({ description: 'GET it for status, progress and, once succeeded, the same result a synchronous answer gives' }),
-    operation_id: Uuid,
-  },
-  {
-    description: 'Queued as a job (large, or async=true)',
-    examples: [{ job_id: JOB_ID, status_url: `/api/v1/jobs/${JOB_ID}`, operation_id: OPERATION_ID }],
   },
 );

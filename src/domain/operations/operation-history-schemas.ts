@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { Timestamp, Uuid } from './common.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Timestamp, Uuid } from '../common-schemas.js';
 
 const LATTICE_ID = '01920c91-2d3e-7f40-9b5c-6d7e8f9a0b1c';
 const OPERATION_ID = '01920c93-5a1b-7c2d-8e3f-4a5b6c7d8e9f';
@@ -60,3 +60,6 @@ export const OperationList = Type.Object(
     ],
   },
 );
+
+/** One entry of a lattice's operation history. */
+export type OperationView = Static<typeof OperationEntry>;

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 
 const Int = Type.Integer();
 const Num = Type.Number();
@@ -44,3 +44,5 @@ export const GpuStatusSchema = Type.Object(
     ],
   },
 );
+
+export type GpuStatus = Static<typeof GpuStatusSchema>;

@@ -1,11 +1,13 @@
-import { Type } from '@sinclair/typebox';
-import { Uuid } from './common.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Uuid } from '../common-schemas.js';
+import { PlanLimitsBrief } from '../plans/plan-schemas.js';
+import { ROLES } from './roles.js';
 
 const Email = Type.String({ format: 'email', maxLength: 254, examples: ['ada@example.com'] });
 // The policy (8–128, mixed case, digit, not common) answers with its own messages;
 // the schema only bounds the input the hasher will see.
 const Password = Type.String({ minLength: 1, maxLength: 1024, examples: ['Correct-Horse-42'] });
-const Role = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('member'), Type.Literal('viewer')]);
+const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
 export const RegisterBody = Type.Object(
   {
@@ -53,7 +55,6 @@ export const AcceptInvitationResponse = Type.Object({ ...TokenFields, user: Sess
 
 export const RefreshBody = Type.Object({ refresh_token: Type.String({ minLength: 1, maxLength: 4096 }) });
 export const TokenBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096 }) });
-export const Message = Type.Object({ message: Type.String() });
 export const VerifyResponse = Type.Object({ valid: Type.Boolean(), claims: Type.Record(Type.String(), Type.Unknown()) });
 
 export const PasswordResetBody = Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }) });
@@ -63,18 +64,6 @@ export const AcceptInvitationBody = Type.Object({
   password: Password,
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
 });
-
-const Limits = Type.Object({
-  lattices: Type.Integer(),
-  max_dimensions: Type.Integer(),
-  max_size: Type.Integer(),
-  max_materialized_vertices: Type.Integer(),
-  requests_per_minute: Type.Integer(),
-  compute_per_minute: Type.Integer(),
-  monthly_operations: Type.Integer(),
-  gpu_allowed: Type.Boolean(),
-});
-export const PlanLimitsSchema = Limits;
 
 export const MeResponse = Type.Object({
   user: Type.Object({
@@ -88,8 +77,16 @@ export const MeResponse = Type.Object({
   }),
   tenant: Type.Object({ id: Uuid, name: Type.String(), slug: Type.String(), status: Type.String(), plan_code: Type.String() }),
   plan: Type.Object({ code: Type.String(), name: Type.String() }),
-  limits: Limits,
+  limits: PlanLimitsBrief,
   auth: Type.Object({ method: Type.Union([Type.Literal('bearer'), Type.Literal('api_key')]), scopes: Type.Array(Type.String()) }),
 });
 
 export const Jwks = Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.String())) });
+
+export type RegisterInput = Static<typeof RegisterBody>;
+export type LoginInput = Static<typeof LoginBody>;
+export type AcceptInvitationInput = Static<typeof AcceptInvitationBody>;
+export type PasswordResetConfirmInput = Static<typeof PasswordResetConfirmBody>;
+export type TokenPair = Static<typeof TokenPair>;
+/** What `GET /auth/me` shows: the caller, their tenant, plan and limits. */
+export type AccountView = Static<typeof MeResponse>;

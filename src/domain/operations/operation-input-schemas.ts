@@ -1,14 +1,14 @@
-import { Type, type TSchema } from '@sinclair/typebox';
-import { CAPS } from '../../domain/operations/operation-params.js';
-import { OPERATION_NAMES } from '../../engine/operations.js';
+import { type Static, Type, type TSchema } from '@sinclair/typebox';
+import type { OperationName } from '../../engine/operations.js';
 import { TRANSFORMATION_TYPES } from '../../engine/transforms.js';
-import { Pagination, Uuid } from './common.js';
+import { StringEnum } from '../string-enum.js';
+import { CAPS } from './operation-caps.js';
 
 /*
- * Request schemas of the lattice operation routes. Coordinates are checked
- * here for shape (integers ≥ 0, 1–10 of them); their count and range depend
- * on the lattice and are checked by the engine, both ending as a 422 that
- * points at the body field.
+ * The inputs of lattice operations, as schemas and the types derived from
+ * them. Coordinates are checked here for shape (integers ≥ 0, 1–10 of them);
+ * their count and range depend on the lattice and are checked by the engine,
+ * both ending as a 422 that points at the field.
  */
 
 const Coordinates = Type.Array(Type.Integer({ minimum: 0 }), {
@@ -22,35 +22,18 @@ const UseGpu = Type.Boolean({
     'Ask for the GPU. Honoured when the plan allows GPU use and a WebGPU adapter exists; otherwise the operation runs on the CPU and `fallback_reason` says why (never an error).',
 });
 
-/** A string enum rather than a union of literals, so a wrong value gets one 422 message listing the valid ones. */
-function stringEnum<T extends string>(values: readonly T[], description: string) {
-  return Type.Unsafe<T>({ type: 'string', enum: [...values], description });
-}
-
 function body<P extends Record<string, TSchema>>(properties: P, description: string, examples: Record<string, unknown>[]) {
   return Type.Object({ ...properties, use_gpu: Type.Optional(UseGpu) }, { additionalProperties: false, description, examples });
 }
-
-export const OperationParams = Type.Object({ id: Uuid });
-
-export const OperationQuery = Type.Object({
-  async: Type.Optional(
-    Type.Boolean({
-      description:
-        'true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job.',
-    }),
-  ),
-});
 
 export const PathBody = body(
   {
     start: Coordinates,
     end: Coordinates,
     algorithm: Type.Optional(
-      stringEnum(
-        ['auto', 'closed_form', 'bfs', 'bidirectional', 'astar', 'dijkstra'] as const,
-        'auto (default): closed form without obstacles, A* with them',
-      ),
+      StringEnum(['auto', 'closed_form', 'bfs', 'bidirectional', 'astar', 'dijkstra'] as const, {
+        description: 'auto (default): closed form without obstacles, A* with them',
+      }),
     ),
     max_path_length: Type.Optional(
       Type.Integer({
@@ -65,11 +48,6 @@ export const PathBody = body(
     { start: [0, 0, 0], end: [9, 9, 9] },
     { start: [0, 0], end: [63, 31], algorithm: 'astar', use_gpu: false },
   ],
-);
-
-export const CompatPathBody = Type.Object(
-  { ...PathBody.properties, lattice_id: Uuid },
-  { additionalProperties: false, examples: [{ lattice_id: '01920c91-2d3e-7f40-9b5c-6d7e8f9a0b1c', start: [0, 0, 0], end: [9, 9, 9] }] },
 );
 
 export const DistancesBody = body(
@@ -125,7 +103,7 @@ export const ComponentsBody = body(
 
 export const CentralityBody = body(
   {
-    measure: Type.Optional(stringEnum(['closeness', 'betweenness', 'degree'] as const, 'closeness when omitted')),
+    measure: Type.Optional(StringEnum(['closeness', 'betweenness', 'degree'] as const, { description: 'closeness when omitted' })),
     exact_limit: Type.Optional(
       Type.Integer({
         minimum: 0,
@@ -200,7 +178,9 @@ export const DiffusionBody = body(
         description: 'Amounts added to the initial state',
       }),
     ),
-    initial: Type.Optional(stringEnum(['field', 'zero'] as const, "field (default): the lattice's value field; zero: all zeros")),
+    initial: Type.Optional(
+      StringEnum(['field', 'zero'] as const, { description: "field (default): the lattice's value field; zero: all zeros" }),
+    ),
     snapshot_every: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -226,10 +206,9 @@ export const RandomWalkBody = body(
 
 export const TransformBody = Type.Object(
   {
-    transformation_type: stringEnum(
-      TRANSFORMATION_TYPES,
-      'xor (parameters.key), rotate (parameters.axes, turns), scale (parameters.factor) or normalize',
-    ),
+    transformation_type: StringEnum(TRANSFORMATION_TYPES, {
+      description: 'xor (parameters.key), rotate (parameters.axes, turns), scale (parameters.factor) or normalize',
+    }),
     parameters: Type.Optional(
       Type.Object(
         {
@@ -266,7 +245,49 @@ export const TransformBody = Type.Object(
   },
 );
 
-export const OperationListQuery = Type.Object({
-  ...Pagination.properties,
-  type: Type.Optional(stringEnum(OPERATION_NAMES, 'Only operations of this type')),
-});
+export type PathInput = Static<typeof PathBody>;
+export type DistancesInput = Static<typeof DistancesBody>;
+export type NeighborsInput = Static<typeof NeighborsBody>;
+export type ComponentsInput = Static<typeof ComponentsBody>;
+export type CentralityInput = Static<typeof CentralityBody>;
+export type AnalyzeInput = Static<typeof AnalyzeBody>;
+export type PartitionInput = Static<typeof PartitionBody>;
+export type SpectrumInput = Static<typeof SpectrumBody>;
+export type DiffusionInput = Static<typeof DiffusionBody>;
+export type RandomWalkInput = Static<typeof RandomWalkBody>;
+export type TransformInput = Static<typeof TransformBody>;
+
+/** Members every operation input may carry besides its own parameters. */
+export interface CommonInput {
+  use_gpu?: boolean;
+}
+
+/** The input of each operation, by name. */
+export interface OperationInputs extends Record<OperationName, CommonInput> {
+  path: PathInput;
+  distances: DistancesInput;
+  neighbors: NeighborsInput;
+  components: ComponentsInput;
+  centrality: CentralityInput;
+  analyze: AnalyzeInput;
+  partition: PartitionInput;
+  spectrum: SpectrumInput;
+  diffusion: DiffusionInput;
+  'random-walk': RandomWalkInput;
+  transform: TransformInput;
+}
+
+/** The schema of each operation's input, by name. */
+export const OPERATION_INPUTS = {
+  path: PathBody,
+  distances: DistancesBody,
+  neighbors: NeighborsBody,
+  components: ComponentsBody,
+  centrality: CentralityBody,
+  analyze: AnalyzeBody,
+  partition: PartitionBody,
+  spectrum: SpectrumBody,
+  diffusion: DiffusionBody,
+  'random-walk': RandomWalkBody,
+  transform: TransformBody,
+} as const satisfies Record<OperationName, TSchema>;

@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { Pagination, Timestamp, Uuid } from './common.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Timestamp, Uuid } from '../common-schemas.js';
 
 const LATTICE_ID = '01920c91-2d3e-7f40-9b5c-6d7e8f9a0b1c';
 const TENANT_ID = '01920c8e-7b2a-7c3d-9e4f-5a6b7c8d9e0f';
@@ -132,9 +132,10 @@ export const LatticeSchema = Type.Object(
 
 export const LatticeList = Type.Array(LatticeSchema, { examples: [[LATTICE_EXAMPLE]] });
 
-export const LatticeListQuery = Type.Object({
-  ...Pagination.properties,
-  name: Type.Optional(Type.String({ maxLength: 100, description: 'Case-insensitive substring of the name' })),
-});
-
-export const LatticeParams = Type.Object({ id: Uuid });
+/** A create request after its schema. */
+export type CreateLatticeInput = Static<typeof CreateLatticeBody>;
+export type UpdateLatticeInput = Static<typeof UpdateLatticeBody>;
+/** A lattice as the API shows it. */
+export type LatticeView = Static<typeof LatticeSchema>;
+/** Members old clients send, stored and echoed but not interpreted. */
+export type LegacyFields = Pick<CreateLatticeInput, 'field_type' | 'geometry' | 'enable_gpu'>;

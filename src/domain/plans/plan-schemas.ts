@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 
 const limit = (description: string) => Type.Integer({ minimum: -1, description: `${description}; -1 means unlimited` });
 
@@ -15,6 +15,21 @@ export const PlanLimitsSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * The same limits without their descriptions and bounds: how /auth/me and
+ * /tenants/usage have always documented them (the type is PlanLimits either way).
+ */
+export const PlanLimitsBrief = Type.Object({
+  lattices: Type.Integer(),
+  max_dimensions: Type.Integer(),
+  max_size: Type.Integer(),
+  max_materialized_vertices: Type.Integer(),
+  requests_per_minute: Type.Integer(),
+  compute_per_minute: Type.Integer(),
+  monthly_operations: Type.Integer(),
+  gpu_allowed: Type.Boolean(),
+});
 
 const FREE_LIMITS = {
   lattices: 5,
@@ -39,3 +54,5 @@ export const PlanSchema = Type.Object(
 export const PlanList = Type.Array(PlanSchema, { examples: [[{ code: 'free', name: 'Free', limits: FREE_LIMITS }]] });
 
 export const PLAN_LIMITS_EXAMPLE = FREE_LIMITS;
+
+export type PlanView = Static<typeof PlanSchema>;

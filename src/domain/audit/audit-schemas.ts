@@ -1,6 +1,6 @@
-import { Type } from '@sinclair/typebox';
-import { Pagination, Timestamp, Uuid } from './common.js';
-import { StringEnum } from './string-enum.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Timestamp, Uuid } from '../common-schemas.js';
+import { StringEnum } from '../string-enum.js';
 
 export const AuditEntrySchema = Type.Object(
   {
@@ -36,12 +36,4 @@ export const AuditEntrySchema = Type.Object(
 
 export const AuditList = Type.Array(AuditEntrySchema);
 
-export const AuditQuerySchema = Type.Composite([
-  Pagination,
-  Type.Object({
-    action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Exact action, e.g. user.invited' })),
-    actor_id: Type.Optional(Uuid),
-    since: Type.Optional(Type.String({ format: 'date-time', description: 'Entries at or after this time' })),
-    until: Type.Optional(Type.String({ format: 'date-time', description: 'Entries at or before this time' })),
-  }),
-]);
+export type AuditView = Static<typeof AuditEntrySchema>;

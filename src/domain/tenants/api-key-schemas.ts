@@ -1,12 +1,13 @@
-import { Type } from '@sinclair/typebox';
-import { Timestamp, Uuid } from './common.js';
-import { StringEnum } from './string-enum.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Timestamp, Uuid } from '../common-schemas.js';
+import { SCOPES } from '../auth/roles.js';
+import { StringEnum } from '../string-enum.js';
 
 const KEY_ID = '01920c90-1c2d-7e3f-8a4b-5c6d7e8f9a0b';
 const USER_ID = '01920c8f-0a1b-7c2d-8e3f-4a5b6c7d8e9f';
 const WHEN = '2025-01-15T09:30:00.000Z';
 
-const ScopeSchema = StringEnum(['read', 'write', 'admin'], {
+const ScopeSchema = StringEnum(SCOPES, {
   description: 'read: viewer routes; write: member routes; admin: admin routes',
 });
 
@@ -55,4 +56,7 @@ export const CreateApiKeyBody = Type.Object(
   { additionalProperties: false, examples: [{ name: 'CI pipeline', scopes: ['read', 'write'], expires_in_days: 90 }] },
 );
 
-export const ApiKeyParams = Type.Object({ id: Uuid });
+export type ApiKeyView = Static<typeof ApiKeySchema>;
+/** The one view that carries the secret. */
+export type CreatedApiKeyView = Static<typeof CreatedApiKeySchema>;
+export type NewApiKeyInput = Static<typeof CreateApiKeyBody>;

@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { Timestamp, Uuid } from './common.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Timestamp, Uuid } from '../common-schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -42,7 +42,5 @@ export const Job = Type.Object(
   },
 );
 
-export const JobAccepted = Type.Object(
-  { job_id: Uuid, status_url: Type.String() },
-  { examples: [{ job_id: '01936f7e-8a4b-7c2d-9e1f-0a1b2c3d4e5f', status_url: '/api/v1/jobs/01936f7e-8a4b-7c2d-9e1f-0a1b2c3d4e5f' }] },
-);
+/** A job as `GET /jobs/{id}` shows it. */
+export type JobView = Static<typeof Job>;

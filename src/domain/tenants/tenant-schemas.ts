@@ -1,7 +1,8 @@
-import { Type } from '@sinclair/typebox';
-import { Timestamp, Uuid } from './common.js';
-import { StringEnum } from './string-enum.js';
-import { PLAN_LIMITS_EXAMPLE, PlanLimitsSchema } from './plan-schemas.js';
+import { type Static, Type } from '@sinclair/typebox';
+import { Timestamp, Uuid } from '../common-schemas.js';
+import { INVITABLE_ROLES, ROLES } from '../auth/roles.js';
+import { StringEnum } from '../string-enum.js';
+import { PLAN_LIMITS_EXAMPLE, PlanLimitsSchema } from '../plans/plan-schemas.js';
 
 const TENANT_ID = '01920c8e-7b2a-7c3d-9e4f-5a6b7c8d9e0f';
 const USER_ID = '01920c8f-0a1b-7c2d-8e3f-4a5b6c7d8e9f';
@@ -56,7 +57,7 @@ export const SubscriptionBody = Type.Object(
   { additionalProperties: false, examples: [{ plan_code: 'pro' }] },
 );
 
-const roleSchema = (description: string) => StringEnum(['owner', 'admin', 'member', 'viewer'], { description });
+const roleSchema = (description: string) => StringEnum(ROLES, { description });
 
 export const UserSchema = Type.Object(
   {
@@ -93,7 +94,7 @@ export const UserList = Type.Array(UserSchema);
 export const InviteBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
-    role: StringEnum(['admin', 'member', 'viewer'], {
+    role: StringEnum(INVITABLE_ROLES, {
       description: 'Role the user gets on accepting; owners are made by promotion, never by invitation',
     }),
     name: Type.Optional(DisplayName('Display name; defaults to the part of the email before @')),
@@ -114,4 +115,8 @@ export const UserPatchBody = Type.Object(
   { additionalProperties: false, minProperties: 1, examples: [{ role: 'viewer' }, { status: 'deactivated' }] },
 );
 
-export const UserParams = Type.Object({ id: Uuid });
+export type TenantView = Static<typeof TenantSchema>;
+export type UserView = Static<typeof UserSchema>;
+/** An invitation after its schema: owners are made by promotion, never by invitation. */
+export type Invitation = Static<typeof InviteBody>;
+export type UserUpdate = Static<typeof UserPatchBody>;
