@@ -19,6 +19,7 @@ import type { HealthChecks } from './http/routes/health-routes.js';
 import { latticeRoutes } from './http/routes/lattice-routes.js';
 import { gpuRoutes } from './http/routes/gpu-routes.js';
 import { operationRoutes } from './http/routes/operation-routes.js';
+import { operationHistoryRoutes } from './http/routes/operation-history-routes.js';
 import { KnowledgeStore } from './domain/operations/knowledge-store.js';
 import { gpuStatus } from './domain/operations/gpu-status.js';
 import { OPERATION_JOB_KIND, OperationService } from './domain/operations/operation-service.js';
@@ -32,7 +33,8 @@ import { tenantUserRoutes } from './http/routes/tenant-user-routes.js';
 import { usageRoutes } from './http/routes/usage-routes.js';
 import { testingRoutes } from './http/routes/testing-routes.js';
 import { JobQueue } from './platform/job-queue.js';
-import { type JobExecutor, JobRunner } from './worker/job-runner.js';
+import type { JobExecutor } from './domain/jobs/job-execution.js';
+import { JobRunner } from './worker/job-runner.js';
 import type { Config } from './platform/config.js';
 import { Database } from './platform/database.js';
 import type { KeyValueStore } from './platform/key-value-store.js';
@@ -158,7 +160,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     usage,
     plans,
     syncMaxWork: config.SYNC_MAX_WORK,
-    jobRetryLimit: config.JOB_RETRY_LIMIT,
   });
   executors[OPERATION_JOB_KIND] = (job, ctx) => operations.executeJob(job, ctx);
 
@@ -189,6 +190,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     auditRoutes(tenantServices),
     latticeRoutes({ lattices }),
     operationRoutes({ operations }),
+    operationHistoryRoutes({ operations }),
     gpuRoutes,
     jobRoutes(jobs),
     usageRoutes(usage),

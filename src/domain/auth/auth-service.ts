@@ -82,7 +82,7 @@ export class AuthService {
     const problems = passwordProblems(input.password, { email, name });
     if (problems.length > 0)
       throw validationFailed(
-        problems.map((message) => ({ location: 'body.password', message })),
+        problems.map((message) => ({ field: 'input.password', message })),
         `Password rejected: ${problems.join(' ')}`,
       );
     const planCode = normalizePlanCode(input.plan_code ?? 'free');
@@ -97,7 +97,7 @@ export class AuthService {
       await users.lockEmail(tx, email);
       if (await users.emailRegistered(tx, email)) throw new AppError('conflict', 'Email already registered');
       if (!(await plans.exists(tx, planCode))) {
-        throw validationFailed([{ location: 'body.plan_code', message: `unknown plan "${input.plan_code}"` }]);
+        throw validationFailed([{ field: 'input.plan_code', message: `unknown plan "${input.plan_code}"` }]);
       }
       let slug = slugify(tenantName);
       if (await tenants.slugTaken(tx, slug)) slug = `${slug}-${tenantId.slice(-6)}`;
@@ -292,7 +292,7 @@ export class AuthService {
     const problems = passwordProblems(newPassword);
     if (problems.length > 0)
       throw validationFailed(
-        problems.map((message) => ({ location: 'body.new_password', message })),
+        problems.map((message) => ({ field: 'input.new_password', message })),
         `Password rejected: ${problems.join(' ')}`,
       );
     const hash = await this.d.hasher.hash(newPassword);
@@ -337,7 +337,7 @@ export class AuthService {
       const problems = passwordProblems(input.password, { email: account.user.email });
       if (problems.length > 0)
         throw validationFailed(
-          problems.map((message) => ({ location: 'body.password', message })),
+          problems.map((message) => ({ field: 'input.password', message })),
           `Password rejected: ${problems.join(' ')}`,
         );
       await users.activateInvited(tx, spent.user_id, hash, input.name?.trim() || null);

@@ -13,7 +13,7 @@ export async function bumpEpochs(store: KeyValueStore, keys: readonly string[]):
   await propagated(Promise.all(keys.map((k) => store.incr(k))));
 }
 
-/** Turns a shared-store failure after a committed change into a retryable 503 instead of a 500. */
+/** Turns a shared-store failure after a committed change into a retryable service_unavailable instead of an internal error. */
 export async function propagated<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;

@@ -21,7 +21,7 @@ export class LoginThrottle {
     return { account: `login-fail:acct:${email.toLowerCase()}`, ip: `login-fail:ip:${ip}` };
   }
 
-  /** Throws 429 when either counter is already at its limit. */
+  /** Throws rate_limited when either counter is already at its limit. */
   async assertAllowed(email: string, ip: string): Promise<void> {
     const k = this.keys(email, ip);
     const [account, byIp] = await this.store.mget([k.account, k.ip]);

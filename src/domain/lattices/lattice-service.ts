@@ -17,6 +17,9 @@ import { buildLattice, resolveCreateInput, resolveUpdateInput } from './lattice-
 import { latticeView } from './lattice-view.js';
 import { assertWithinPlan, type LatticePlanLimits } from '../plans/plan-limit-checks.js';
 
+/** The tenant a lattice is looked up in: a request's principal, or the tenant a job acts for. */
+export type TenantScope = Pick<Principal, 'tenantId'>;
+
 export interface LatticeServiceDeps {
   db: Database;
   cache: LatticeCache;
@@ -65,7 +68,7 @@ export class LatticeService {
 
   constructor(private readonly d: LatticeServiceDeps) {}
 
-  /** Creates a lattice in O(d) whatever its vertex count; 422 for a bad spec, 403 past a plan limit. */
+  /** Creates a lattice in O(d) whatever its vertex count; validation_failed for a bad spec, plan_limit_exceeded past a plan limit. */
   async create(caller: Caller, input: CreateLatticeInput): Promise<LatticeView> {
     const spec = resolveCreateInput(input);
     const lattice = buildLattice(spec);
@@ -109,17 +112,17 @@ export class LatticeService {
   }
 
   /** The tenant's lattices, newest first; one query per page. */
-  async list(principal: Principal, filter: LatticeFilter, page: PageRequest): Promise<Page<LatticeView>> {
+  async list(principal: TenantScope, filter: LatticeFilter, page: PageRequest): Promise<Page<LatticeView>> {
     const { rows, total } = await this.d.db.tenantRead(principal.tenantId, (db) => lattices.list(db, principal.tenantId, filter, page));
     return pageOf(rows, page.limit, total, latticeView);
   }
 
-  async get(principal: Principal, id: string): Promise<LatticeView> {
+  async get(principal: TenantScope, id: string): Promise<LatticeView> {
     return latticeView(await this.getLattice(principal, id));
   }
 
-  /** The stored row of a lattice of the caller's tenant; 404 for any other. */
-  async getLattice(principal: Principal, id: string): Promise<LatticeRow> {
+  /** The stored row of a lattice of the caller's tenant; not_found for any other. */
+  async getLattice(principal: TenantScope, id: string): Promise<LatticeRow> {
     const row = await this.d.db.tenantRead(principal.tenantId, (db) => lattices.find(db, principal.tenantId, id));
     if (!row) throw notFound('Lattice');
     return row;
@@ -165,8 +168,8 @@ export class LatticeService {
    * it holds that version. The result is SHARED: read it, never mutate it or
    * its field (writers use withLatticeLock + loadForUpdate).
    */
-  async loadEngineLattice(principal: Principal, id: string, opts: LoadOptions = {}): Promise<LoadedLattice> {
-    const { tenantId } = principal;
+  async loadEngineLattice(owner: TenantScope, id: string, opts: LoadOptions = {}): Promise<LoadedLattice> {
+    const { tenantId } = owner;
     for (let attempt = 1; ; attempt++) {
       const { row, limits } = await this.d.db.tenantTransaction(tenantId, async (tx) => {
         const found = await lattices.find(tx, tenantId, id);
@@ -181,13 +184,27 @@ export class LatticeService {
   }
 
   /**
+   * `loaded` with its value field (stored, or the engine's default), within
+   * the plan's materialisation limit (`limits`, or the tenant's current plan).
+   * The lattice row is not read again: the field is the one of the version
+   * `loaded` holds, unless a writer replaced it meanwhile, and only then is
+   * the lattice read again, at its new version.
+   */
+  async withField(owner: TenantScope, loaded: LoadedLattice, limits?: LatticePlanLimits): Promise<LoadedLattice> {
+    const plan = limits ?? (await this.limitsFor(owner));
+    this.assertFieldAllowed(plan, loaded.row, {});
+    const lattice = await this.cachedLattice(loaded.row, plan);
+    return lattice ? { ...loaded, lattice } : this.loadEngineLattice(owner, loaded.row.id, { withField: true });
+  }
+
+  /**
    * Runs `fn` in a tenant transaction holding `SELECT ... FOR UPDATE` on the
    * lattice row, so writers of one lattice run one after another, each seeing
-   * the version its predecessor committed. 404 when the lattice is not the
+   * the version its predecessor committed. not_found when the lattice is not the
    * caller's tenant's.
    */
-  async withLatticeLock<T>(principal: Principal, id: string, fn: (tx: Queryable, row: LatticeRow) => Promise<T>): Promise<T> {
-    const { tenantId } = principal;
+  async withLatticeLock<T>(owner: TenantScope, id: string, fn: (tx: Queryable, row: LatticeRow) => Promise<T>): Promise<T> {
+    const { tenantId } = owner;
     let context: LockContext | undefined;
     const result = await this.d.db.tenantTransaction(tenantId, async (tx) => {
       const row = await lattices.findForUpdate(tx, tenantId, id);
@@ -230,7 +247,7 @@ export class LatticeService {
 
   /**
    * Stores `field` as the lattice's next version if it is still at
-   * `expectedVersion` (409 conflict otherwise) and returns the new version.
+   * `expectedVersion` (conflict otherwise) and returns the new version.
    * The field is taken over: do not mutate it afterwards. Called inside
    * withLatticeLock, the new version is also cached once the transaction commits.
    */
@@ -247,8 +264,8 @@ export class LatticeService {
   }
 
   /** The lattice's plan limits (tenant's current plan). */
-  async limitsFor(principal: Principal): Promise<LatticePlanLimits> {
-    return this.d.db.tenantTransaction(principal.tenantId, (tx) => this.limitsOf(tx, principal.tenantId, false));
+  async limitsFor(owner: TenantScope): Promise<LatticePlanLimits> {
+    return this.d.db.tenantTransaction(owner.tenantId, (tx) => this.limitsOf(tx, owner.tenantId, false));
   }
 
   private async limitsOf(tx: Queryable, tenantId: string, lock: boolean): Promise<LatticePlanLimits> {
@@ -257,7 +274,7 @@ export class LatticeService {
     return limits;
   }
 
-  /** 403 past the plan's materialisation limit, 422 past the engine's own. */
+  /** plan_limit_exceeded past the plan's materialisation limit, validation_failed past the engine's own. */
   private assertFieldAllowed(limits: LatticePlanLimits, row: LatticeRow, opts: LoadOptions): void {
     const budget = opts.maxMaterializedVertices;
     const effective =
@@ -318,7 +335,7 @@ export class LatticeService {
 
 /** The engine lattice a stored row describes; O(d), plus O(k·d) for k obstacle coordinates. */
 function engineLatticeOf(row: LatticeRow): Lattice {
-  return buildLattice({ shape: row.shape, boundary: row.boundary, obstacles: row.obstacles, shapeLocation: 'shape' });
+  return buildLattice({ shape: row.shape, boundary: row.boundary, obstacles: row.obstacles, shapeField: 'shape' });
 }
 
 /** The smaller of two budgets where -1 (or undefined) means unlimited. */

@@ -1,4 +1,4 @@
-import { Type, type TProperties } from '@sinclair/typebox';
+import { type Static, type TObject, Type, type TProperties } from '@sinclair/typebox';
 import { Uuid } from '../common-schemas.js';
 
 /*
@@ -32,6 +32,9 @@ const ENVELOPE = {
   cached: Type.Boolean({ description: 'true when the knowledge cache answered (same lattice version, operation and parameters)' }),
   fallback_reason: Type.Optional(Type.String({ description: 'Present when use_gpu was asked for and the GPU was not used: why' })),
 };
+
+/** The members every synchronous answer shares. */
+export type OperationEnvelope = Static<TObject<typeof ENVELOPE>>;
 
 function answer(properties: TProperties, description: string, example: Record<string, unknown>) {
   return Type.Object(
@@ -343,3 +346,7 @@ export const TransformAnswer = Type.Object(
     ],
   },
 );
+
+/** A read operation's answer: the envelope and the operation's own members. */
+export type ReadAnswer = OperationEnvelope & { [member: string]: unknown };
+export type TransformAnswer = Static<typeof TransformAnswer>;

@@ -8,7 +8,7 @@ import { CAPS } from './operation-caps.js';
  * The inputs of lattice operations, as schemas and the types derived from
  * them. Coordinates are checked here for shape (integers ≥ 0, 1–10 of them);
  * their count and range depend on the lattice and are checked by the engine,
- * both ending as a 422 that points at the field.
+ * both ending as a validation_failed that points at the field.
  */
 
 const Coordinates = Type.Array(Type.Integer({ minimum: 0 }), {

@@ -36,7 +36,7 @@ function defined<T extends object>(o: T): T {
 }
 
 /**
- * The engine parameters of a validated body; 422 for combinations the
+ * The engine parameters of a validated body; validation_failed for combinations the
  * schema cannot express (too many diffusion snapshots, a transform missing
  * its parameter). `dimensions` is the lattice's, for defaults that depend on it.
  */
@@ -96,7 +96,7 @@ function diffusionParams(b: DiffusionInput, dimensions: number): DiffusionParams
   if (b.snapshot_every !== undefined && Math.ceil(b.steps / b.snapshot_every) > CAPS.snapshots) {
     throw validationFailed([
       {
-        location: 'body.snapshot_every',
+        field: 'input.snapshot_every',
         message: `would record more than ${CAPS.snapshots} snapshots; use at least ${Math.ceil(b.steps / CAPS.snapshots)}`,
       },
     ]);
@@ -107,7 +107,7 @@ function diffusionParams(b: DiffusionInput, dimensions: number): DiffusionParams
 function transformParams(b: TransformInput): OperationParams['transform'] {
   const p = b.parameters ?? {};
   const missing = (name: string) =>
-    validationFailed([{ location: `body.parameters.${name}`, message: `is required for transformation_type '${b.transformation_type}'` }]);
+    validationFailed([{ field: `input.parameters.${name}`, message: `is required for transformation_type '${b.transformation_type}'` }]);
   switch (b.transformation_type) {
     case 'xor':
       if (p.key === undefined) throw missing('key');
@@ -122,8 +122,8 @@ function transformParams(b: TransformInput): OperationParams['transform'] {
   }
 }
 
-/** The body fields of an operation whose names differ from the engine's (camelCase) parameter names. */
-const BODY_NAMES: Record<string, string> = {
+/** The input members of an operation whose names differ from the engine's (camelCase) parameter names. */
+const INPUT_NAMES: Record<string, string> = {
   maxPathLength: 'max_path_length',
   maxDistance: 'max_distance',
   maxSizes: 'max_sizes',
@@ -135,7 +135,7 @@ const BODY_NAMES: Record<string, string> = {
   // An unstable diffusion reports its stability number; dt is what the client should lower.
   stability_number: 'dt',
 };
-const BODY_FIELDS = new Set([
+const INPUT_FIELDS = new Set([
   'algorithm',
   'max_path_length',
   'sources',
@@ -163,22 +163,22 @@ const BODY_FIELDS = new Set([
 const TRANSFORM_PARAMETERS = new Set(['key', 'axes', 'turns', 'factor']);
 
 /**
- * Where in the body an engine complaint points: the coordinates it names
- * (`start`, `source 3`, ...) or the parameter in its details; `body` when
+ * The input field an engine complaint points at: the coordinates it names
+ * (`start`, `source 3`, ...) or the parameter in its details; `input` when
  * it cannot tell.
  */
-export function bodyLocation(op: OperationName, message: string, details: Record<string, unknown> | undefined): string {
+export function inputField(op: OperationName, message: string, details: Record<string, unknown> | undefined): string {
   const source = /^source (\d+)/.exec(message);
-  if (source) return op === 'diffusion' ? `body.sources.${source[1]}.vertex` : `body.sources.${source[1]}`;
+  if (source) return op === 'diffusion' ? `input.sources.${source[1]}.vertex` : `input.sources.${source[1]}`;
   const named = /^(start|end|vertex)\b/.exec(message);
-  if (named) return `body.${named[1]}`;
-  if (message.startsWith('source vertex') && typeof details?.source === 'number') return `body.sources.${details.source}`;
+  if (named) return `input.${named[1]}`;
+  if (message.startsWith('source vertex') && typeof details?.source === 'number') return `input.sources.${details.source}`;
   for (const key of Object.keys(details ?? {})) {
     // A rotation of unequal sides reports the sides; the client chose them through axes.
-    if (op === 'transform' && key === 'sides') return 'body.parameters.axes';
-    if (op === 'transform' && TRANSFORM_PARAMETERS.has(key)) return `body.parameters.${key}`;
-    const name = BODY_NAMES[key] ?? key;
-    if (BODY_FIELDS.has(name)) return `body.${name}`;
+    if (op === 'transform' && key === 'sides') return 'input.parameters.axes';
+    if (op === 'transform' && TRANSFORM_PARAMETERS.has(key)) return `input.parameters.${key}`;
+    const name = INPUT_NAMES[key] ?? key;
+    if (INPUT_FIELDS.has(name)) return `input.${name}`;
   }
-  return 'body';
+  return 'input';
 }

@@ -10,7 +10,7 @@ export interface RunContext extends PlanBudget {
   gpuAllowed: boolean;
 }
 
-/** Maps an engine failure inside `fn` to its problem (422 / 403), whatever else it throws passes through. */
+/** Maps an engine failure inside `fn` to its AppError (validation_failed / plan_limit_exceeded), whatever else it throws passes through. */
 export async function guarded<T>(op: OperationName, ctx: PlanBudget, fn: () => T | Promise<T>): Promise<T> {
   try {
     return await fn();

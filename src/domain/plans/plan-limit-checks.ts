@@ -29,7 +29,7 @@ function exceeded(limits: Pick<LatticePlanLimits, 'planCode'>, limit: LimitName,
 }
 
 /**
- * Throws 403 plan_limit_exceeded naming the first limit `usage` would break
+ * Throws plan_limit_exceeded naming the first limit `usage` would break
  * (dimensions, then size per side, then lattice count, then materialisation);
  * `value` in the problem is the limit's value.
  */

@@ -17,13 +17,13 @@ export class PlanService {
 
   /**
    * The plan a client named (aliases allowed) on the caller's connection, or
-   * 422 listing the valid codes, so registration and subscription changes
+   * validation_failed listing the valid codes, so registration and subscription changes
    * answer an unknown plan the same way.
    */
-  async resolve(db: Queryable, input: string, location = 'body.plan_code'): Promise<PlanRow> {
+  async resolve(db: Queryable, input: string, field = 'input.plan_code'): Promise<PlanRow> {
     const plan = await plans.find(db, normalizePlanCode(input));
     if (plan) return plan;
     const valid = (await plans.list(db)).map((p) => p.code).join(', ');
-    throw validationFailed([{ location, message: `must be one of: ${valid}` }], `Unknown plan "${input}"; valid plans: ${valid}`);
+    throw validationFailed([{ field, message: `must be one of: ${valid}` }], `Unknown plan "${input}"; valid plans: ${valid}`);
   }
 }

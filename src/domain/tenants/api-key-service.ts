@@ -71,7 +71,7 @@ export class ApiKeyService {
     return pageOf(rows, page.limit, total, apiKeyView);
   }
 
-  /** Revokes a key of the caller's tenant (404 for any other); revoking twice is not an error. */
+  /** Revokes a key of the caller's tenant (not_found for any other); revoking twice is not an error. */
   async revoke(caller: Caller, id: string): Promise<void> {
     const tenantId = caller.principal.tenantId;
     const revoked = await this.deps.db.tenantTransaction(tenantId, async (db) => {

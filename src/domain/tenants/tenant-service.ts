@@ -56,7 +56,7 @@ export class TenantService {
 
   /**
    * Moves the tenant to another plan (aliases such as `professional` allowed;
-   * unknown codes are 422). The tenant epoch is bumped so every node applies
+   * unknown codes are validation_failed). The tenant epoch is bumped so every node applies
    * the new limits at once. Choosing the current plan changes nothing and
    * writes no audit row.
    */

@@ -34,7 +34,7 @@ export class UsageService {
     return `usage:${tenantId}:${period}:${metric}`;
   }
 
-  /** Refuses an operation when the month's budget is spent (403 plan_limit_exceeded). */
+  /** Refuses an operation when the month's budget is spent (plan_limit_exceeded). */
   async assertOperationAllowed(principal: Principal): Promise<void> {
     const { limits } = await this.plans.plan(principal.planCode);
     if (limits.monthly_operations < 0) return;

@@ -58,14 +58,13 @@ export const authentication = fp(
   async (app: FastifyInstance, opts: AuthenticationOptions) => {
     app.decorateRequest('principal', null);
     app.decorateRequest('requestWindowHit', null);
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       const minRole = request.routeOptions.config?.minRole;
       if (!minRole) return;
       const creds = credentials(request);
       if (!creds.bearer && !creds.apiKey) {
-        throw new AppError('unauthenticated', 'Authentication required: send "Authorization: Bearer <token>" or "X-API-Key"', {
-          headers: { 'WWW-Authenticate': 'Bearer' },
-        });
+        reply.header('WWW-Authenticate', 'Bearer');
+        throw new AppError('unauthenticated', 'Authentication required: send "Authorization: Bearer <token>" or "X-API-Key"');
       }
       const principal = await opts.authenticator.authenticate({ ...creds, ip: request.ip }, (tenantId) => {
         const hit = opts.requestWindow?.(tenantId);

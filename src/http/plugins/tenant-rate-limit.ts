@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { PlanCatalog } from '../../domain/plans/plan-catalog.js';
-import { type RateLimiter, rateLimitHeaders, type RateWindow } from '../../domain/usage/rate-limiter.js';
+import type { RateLimiter, RateWindow } from '../../domain/usage/rate-limiter.js';
+import { rateLimitHeaders } from '../domain-responses.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
