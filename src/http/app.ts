@@ -12,6 +12,7 @@ import { tenantRateLimit } from './plugins/tenant-rate-limit.js';
 import { httpMetrics } from './plugins/http-metrics.js';
 import { problemResponses } from './plugins/problem-responses.js';
 import { responseHeaders } from './plugins/response-headers.js';
+import { hiddenFromOpenApi } from './hidden-routes.js';
 import { healthRoutes, type HealthChecks } from './routes/health-routes.js';
 import { Problem } from './schemas/common.js';
 import { corsAllowList } from './third-party/cors.js';
@@ -89,15 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   // The unversioned prefix serves the same version for existing clients; it is
   // left out of the OpenAPI document, which names the canonical paths.
-  await app.register(
-    async (alias) => {
-      alias.addHook('onRoute', (route) => {
-        route.schema = { ...(route.schema ?? {}), hide: true };
-      });
-      for (const plugin of deps.apiRoutes) await alias.register(plugin);
-    },
-    { prefix: '/api' },
-  );
+  await app.register(hiddenFromOpenApi(deps.apiRoutes), { prefix: '/api' });
 
   return app;
 }

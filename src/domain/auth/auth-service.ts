@@ -218,7 +218,7 @@ export class AuthService {
   /** Revokes the presented access token everywhere and its whole refresh family. */
   async logout(principal: Principal, ctx: RequestContext): Promise<void> {
     if (principal.kind !== 'user' || !principal.jti || !principal.tokenExp) {
-      throw new AppError('forbidden', 'Logout needs a bearer token; revoke API keys with DELETE /api/tenants/api-keys/{id}');
+      throw new AppError('forbidden', 'Logout ends a session; these credentials are not one');
     }
     await blacklistToken(this.d.store, principal.jti, principal.tokenExp, this.now());
     await this.d.db.tenantTransaction(principal.tenantId, async (tx) => {

@@ -3,9 +3,9 @@ import { OperationList } from '../../domain/operations/operation-history-schemas
 import type { OperationService } from '../../domain/operations/operation-service.js';
 import { pageRequest, sendPage } from '../pagination.js';
 import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
 import { IdParams, problems } from '../schemas/common.js';
 import { OperationListQuery } from '../schemas/query-schemas.js';
-import { AUTHENTICATED } from '../schemas/security.js';
 
 const tags = ['operations'];
 const PAGE_HEADERS = {
@@ -17,7 +17,6 @@ const historySchema = (summary: string, description: string) => ({
   tags,
   summary,
   description,
-  security: AUTHENTICATED,
   params: IdParams,
   querystring: OperationListQuery,
   response: { 200: { ...OperationList, headers: PAGE_HEADERS }, ...problems(401, 403, 404, 422, 429) },
@@ -43,16 +42,12 @@ const HISTORY_ROUTES = [
 export function operationHistoryRoutes(deps: { operations: OperationService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     for (const route of HISTORY_ROUTES) {
-      app.get(
-        route.url,
-        { config: { minRole: 'viewer' }, schema: historySchema(route.summary, route.description) },
-        async (request, reply) => {
-          const { type, ...page } = request.query;
-          const filter = { type: route.onlyTransforms ? 'transform' : type };
-          const list = await deps.operations.list(principalOf(request), request.params.id, filter, pageRequest(page));
-          return { operations: sendPage(request, reply, list) };
-        },
-      );
+      app.get(route.url, { ...requireRole('viewer'), schema: historySchema(route.summary, route.description) }, async (request, reply) => {
+        const { type, ...page } = request.query;
+        const filter = { type: route.onlyTransforms ? 'transform' : type };
+        const list = await deps.operations.list(principalOf(request), request.params.id, filter, pageRequest(page));
+        return { operations: sendPage(request, reply, list) };
+      });
     }
   };
 }

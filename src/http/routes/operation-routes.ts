@@ -1,23 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../../domain/auth/roles.js';
 import { PathAnswer, TransformAnswer } from '../../domain/operations/operation-answer-schemas.js';
 import { DistancesBody, OPERATION_INPUTS, TransformBody } from '../../domain/operations/operation-input-schemas.js';
 import type { OperationService } from '../../domain/operations/operation-service.js';
 import { prefersBinary } from '../accept.js';
 import { callerOf } from '../caller.js';
+import { requireRole } from '../route-access.js';
 import { RUN_REPLIES, sendRun } from '../domain-responses.js';
 import { IdParams, problems } from '../schemas/common.js';
 import { Accepted, CompatPathBody, DistancesBinary } from '../schemas/operation-reply-schemas.js';
 import { OperationQuery } from '../schemas/query-schemas.js';
-import { AUTHENTICATED } from '../schemas/security.js';
 import { READ_ROUTES, type ReadRoute, SHARED_RULES } from './operation-route-table.js';
 
 const tags = ['operations'];
 const PROBLEMS = problems(400, 401, 403, 404, 413, 415, 422, 429);
-
-/** A compute route: it needs `role` and counts against the plan's compute operations per minute. */
-const computeRoute = (role: Role) => ({ config: { minRole: role, compute: true } });
 
 /** Lets a client POST without a body where every member is optional. */
 async function emptyBodyIsObject(request: FastifyRequest): Promise<void> {
@@ -30,7 +26,6 @@ function readSchema<B>(route: ReadRoute, body: B, answer: object) {
     tags,
     summary: `${route.summary} (viewer)`,
     description: route.description + SHARED_RULES,
-    security: AUTHENTICATED,
     params: IdParams,
     querystring: OperationQuery,
     body,
@@ -46,7 +41,7 @@ function readSchema<B>(route: ReadRoute, body: B, answer: object) {
 export function operationRoutes(deps: { operations: OperationService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     for (const route of READ_ROUTES) {
-      const options = { ...computeRoute('viewer'), ...(route.optionalBody ? { preValidation: emptyBodyIsObject } : {}) };
+      const options = { ...requireRole('viewer', { compute: true }), ...(route.optionalBody ? { preValidation: emptyBodyIsObject } : {}) };
       if (route.op === 'distances') {
         const answer = {
           content: { 'application/json': { schema: route.answer }, 'application/octet-stream': { schema: DistancesBinary } },
@@ -73,12 +68,11 @@ export function operationRoutes(deps: { operations: OperationService }): Fastify
     app.post(
       '/lattices/path',
       {
-        ...computeRoute('viewer'),
+        ...requireRole('viewer', { compute: true }),
         schema: {
           tags,
           summary: 'Shortest path, lattice named in the body (viewer; compat)',
           description: 'For old clients: the same as `POST /lattices/{id}/path` with the id as `lattice_id` in the body.',
-          security: AUTHENTICATED,
           querystring: OperationQuery,
           body: CompatPathBody,
           response: { 200: PathAnswer, 202: Accepted, ...PROBLEMS },
@@ -93,14 +87,13 @@ export function operationRoutes(deps: { operations: OperationService }): Fastify
     app.post(
       '/lattices/:id/transform',
       {
-        ...computeRoute('member'),
+        ...requireRole('member', { compute: true }),
         schema: {
           tags,
           summary: "Transform the lattice's value field (member)",
           description:
             "xor with a key (its own inverse), rotate by quarter turns in a plane of equal sides, scale by a factor, or normalize to zero mean and unit variance. The field (materialised on first use, within the plan's limit) is stored as the lattice's next `version`, with the history row and an audit entry `lattice.transformed`, in one transaction; concurrent transforms of one lattice run one after another. Cached results of the lattice are invalidated. 422 listing the valid types for an unknown `transformation_type`." +
             SHARED_RULES,
-          security: AUTHENTICATED,
           params: IdParams,
           querystring: OperationQuery,
           body: TransformBody,

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { UsageService } from '../../domain/usage/usage-service.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
 import { UsageSummary } from '../../domain/usage/usage-schemas.js';
 import { AUTHED_PROBLEMS, problems } from '../schemas/common.js';
 
 /** `GET /tenants/usage`: the current period's counts next to the plan's limits. */
-export function usageRoutes(usage: UsageService): FastifyPluginAsyncTypebox {
+export function usageRoutes({ usage }: { usage: UsageService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/tenants/usage',
