@@ -6,15 +6,19 @@ import type { LegacyFields } from './lattice-schemas.js';
 import type { LatticePlanLimits } from '../plans/plan-limit-checks.js';
 
 /** A stored lattice, as services see it: numbers for the bigint columns, ISO-8601 strings for times. */
-export interface LatticeRow {
-  id: string;
-  tenant_id: string;
+/** What a lattice is, as its request resolves to it and as it is stored. */
+export interface LatticeDefinition {
   name: string;
   shape: number[];
   boundary: Boundary;
   obstacles: ObstacleSpec | null;
   metadata: Record<string, unknown>;
   legacy: LegacyFields;
+}
+
+export interface LatticeRow extends LatticeDefinition {
+  id: string;
+  tenant_id: string;
   vertices: number;
   edges: number;
   implicit_bytes: number;
@@ -29,15 +33,9 @@ export interface LatticeRow {
   position_at: string;
 }
 
-export interface NewLattice {
+export interface NewLattice extends LatticeDefinition {
   id: string;
   tenantId: string;
-  name: string;
-  shape: readonly number[];
-  boundary: Boundary;
-  obstacles: ObstacleSpec | null;
-  metadata: Record<string, unknown>;
-  legacy: LegacyFields;
   vertices: number;
   edges: number;
   implicitBytes: number;

@@ -3,11 +3,10 @@ import { materializeField } from '../../engine/field.js';
 import { MAX_MATERIALIZED_VERTICES, type Lattice } from '../../engine/lattice.js';
 import type { Database, Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit-repository.js';
 import { AppError, notFound } from '../errors.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import { auditBy, type Caller } from '../auth/caller.js';
+import { auditChange, type Caller } from '../auth/caller.js';
 import * as fields from './field-repository.js';
 import type { LatticeCache } from './lattice-cache.js';
 import * as lattices from './lattice-repository.js';
@@ -100,13 +99,13 @@ export class LatticeService {
         createdBy: actor.actorId,
         createdByType: actor.actorType,
       });
-      await recordAudit(tx, {
-        ...auditBy(caller),
-        action: 'lattice.created',
-        targetType: 'lattice',
-        targetId: row.id,
-        details: { name: row.name, shape: row.shape, boundary: row.boundary },
-      });
+      await auditChange(
+        tx,
+        caller,
+        'lattice.created',
+        { type: 'lattice', id: row.id },
+        { name: row.name, shape: row.shape, boundary: row.boundary },
+      );
       return latticeView(row);
     });
   }
@@ -135,13 +134,7 @@ export class LatticeService {
     return this.d.db.tenantTransaction(tenantId, async (tx) => {
       const row = await lattices.update(tx, tenantId, id, patch);
       if (!row) throw notFound('Lattice');
-      await recordAudit(tx, {
-        ...auditBy(caller),
-        action: 'lattice.updated',
-        targetType: 'lattice',
-        targetId: id,
-        details: { changed: Object.keys(patch), name: row.name },
-      });
+      await auditChange(tx, caller, 'lattice.updated', { type: 'lattice', id: id }, { changed: Object.keys(patch), name: row.name });
       return latticeView(row);
     });
   }
@@ -152,13 +145,13 @@ export class LatticeService {
     await this.d.db.tenantTransaction(tenantId, async (tx) => {
       const row = await lattices.remove(tx, tenantId, id);
       if (!row) throw notFound('Lattice');
-      await recordAudit(tx, {
-        ...auditBy(caller),
-        action: 'lattice.deleted',
-        targetType: 'lattice',
-        targetId: id,
-        details: { name: row.name, shape: row.shape, boundary: row.boundary },
-      });
+      await auditChange(
+        tx,
+        caller,
+        'lattice.deleted',
+        { type: 'lattice', id: id },
+        { name: row.name, shape: row.shape, boundary: row.boundary },
+      );
     });
     this.d.cache.delete(id);
   }

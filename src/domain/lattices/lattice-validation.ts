@@ -1,6 +1,7 @@
 import { isEngineError } from '../../engine/errors.js';
-import { createLattice, MAX_DIMENSIONS, type Boundary, type Lattice, type ObstacleSpec } from '../../engine/lattice.js';
+import { createLattice, MAX_DIMENSIONS, type Lattice, type ObstacleSpec } from '../../engine/lattice.js';
 import { type FieldProblem, invalidFields, validationFailed } from '../errors.js';
+import type { LatticeDefinition } from './lattice-repository.js';
 import type { CreateLatticeInput, LegacyFields, UpdateLatticeInput } from './lattice-schemas.js';
 
 /*
@@ -22,13 +23,7 @@ const MAX_PROBLEMS = 20;
 type ObstacleInput = NonNullable<CreateLatticeInput['obstacles']>;
 
 /** A lattice request resolved to what is stored. */
-export interface LatticeSpec {
-  name: string;
-  shape: number[];
-  boundary: Boundary;
-  obstacles: ObstacleSpec | null;
-  metadata: Record<string, unknown>;
-  legacy: LegacyFields;
+export interface LatticeSpec extends LatticeDefinition {
   /** Where a problem with the shape as a whole is reported: the field the client sent. */
   shapeField: string;
 }

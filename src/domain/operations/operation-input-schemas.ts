@@ -245,36 +245,9 @@ export const TransformBody = Type.Object(
   },
 );
 
-export type PathInput = Static<typeof PathBody>;
-export type DistancesInput = Static<typeof DistancesBody>;
-export type NeighborsInput = Static<typeof NeighborsBody>;
-export type ComponentsInput = Static<typeof ComponentsBody>;
-export type CentralityInput = Static<typeof CentralityBody>;
-export type AnalyzeInput = Static<typeof AnalyzeBody>;
-export type PartitionInput = Static<typeof PartitionBody>;
-export type SpectrumInput = Static<typeof SpectrumBody>;
-export type DiffusionInput = Static<typeof DiffusionBody>;
-export type RandomWalkInput = Static<typeof RandomWalkBody>;
-export type TransformInput = Static<typeof TransformBody>;
-
 /** Members every operation input may carry besides its own parameters. */
 export interface CommonInput {
   use_gpu?: boolean;
-}
-
-/** The input of each operation, by name. */
-export interface OperationInputs extends Record<OperationName, CommonInput> {
-  path: PathInput;
-  distances: DistancesInput;
-  neighbors: NeighborsInput;
-  components: ComponentsInput;
-  centrality: CentralityInput;
-  analyze: AnalyzeInput;
-  partition: PartitionInput;
-  spectrum: SpectrumInput;
-  diffusion: DiffusionInput;
-  'random-walk': RandomWalkInput;
-  transform: TransformInput;
 }
 
 /** The schema of each operation's input, by name. */
@@ -291,3 +264,8 @@ export const OPERATION_INPUTS = {
   'random-walk': RandomWalkBody,
   transform: TransformBody,
 } as const satisfies Record<OperationName, TSchema>;
+
+/** The input of each operation, by name, as its schema accepts it. */
+export type OperationInputs = { [K in OperationName]: Static<(typeof OPERATION_INPUTS)[K]> };
+export type DistancesInput = OperationInputs['distances'];
+export type TransformInput = OperationInputs['transform'];

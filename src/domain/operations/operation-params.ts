@@ -2,20 +2,7 @@ import type { DiffusionParams } from '../../engine/diffusion.js';
 import { OPERATION_NAMES, type OperationName, type OperationParams } from '../../engine/operations.js';
 import { validationFailed } from '../errors.js';
 import { CAPS } from './operation-caps.js';
-import type {
-  AnalyzeInput,
-  CentralityInput,
-  ComponentsInput,
-  DiffusionInput,
-  DistancesInput,
-  NeighborsInput,
-  OperationInputs,
-  PartitionInput,
-  PathInput,
-  RandomWalkInput,
-  SpectrumInput,
-  TransformInput,
-} from './operation-input-schemas.js';
+import type { OperationInputs } from './operation-input-schemas.js';
 
 /*
  * Operation inputs (snake_case, as their schemas accept them) translated into
@@ -48,21 +35,21 @@ export function engineParams<K extends OperationName>(op: K, body: OperationInpu
 function mapParams(op: OperationName, body: never, dimensions: number): unknown {
   switch (op) {
     case 'path': {
-      const b: PathInput = body;
+      const b: OperationInputs['path'] = body;
       return { start: b.start, end: b.end, algorithm: b.algorithm ?? 'auto', maxPathLength: b.max_path_length ?? CAPS.pathLength };
     }
     case 'distances': {
-      const b: DistancesInput = body;
+      const b: OperationInputs['distances'] = body;
       return { sources: b.sources, maxDistance: b.max_distance };
     }
     case 'neighbors': {
-      const b: NeighborsInput = body;
+      const b: OperationInputs['neighbors'] = body;
       return { vertex: b.vertex, radius: b.radius, limit: b.limit };
     }
     case 'components':
-      return { maxSizes: (body as ComponentsInput).max_sizes };
+      return { maxSizes: (body as OperationInputs['components']).max_sizes };
     case 'centrality': {
-      const b: CentralityInput = body;
+      const b: OperationInputs['centrality'] = body;
       return {
         measure: b.measure ?? 'closeness',
         exactLimit: b.exact_limit,
@@ -73,15 +60,15 @@ function mapParams(op: OperationName, body: never, dimensions: number): unknown 
       };
     }
     case 'analyze':
-      return { exactDiameterWork: (body as AnalyzeInput).exact_diameter_work };
+      return { exactDiameterWork: (body as OperationInputs['analyze']).exact_diameter_work };
     case 'partition':
-      return { parts: (body as PartitionInput).parts };
+      return { parts: (body as OperationInputs['partition']).parts };
     case 'spectrum':
-      return { k: (body as SpectrumInput).k ?? DEFAULT_SPECTRUM_K };
+      return { k: (body as OperationInputs['spectrum']).k ?? DEFAULT_SPECTRUM_K };
     case 'diffusion':
       return diffusionParams(body, dimensions);
     case 'random-walk': {
-      const b: RandomWalkInput = body;
+      const b: OperationInputs['random-walk'] = body;
       return { walkers: b.walkers, steps: b.steps, seed: b.seed ?? 0, start: b.start };
     }
     case 'transform':
@@ -89,7 +76,7 @@ function mapParams(op: OperationName, body: never, dimensions: number): unknown 
   }
 }
 
-function diffusionParams(b: DiffusionInput, dimensions: number): DiffusionParams {
+function diffusionParams(b: OperationInputs['diffusion'], dimensions: number): DiffusionParams {
   const diffusivity = b.diffusivity ?? DEFAULT_DIFFUSIVITY;
   // Half the explicit scheme's stability bound dt·D·2d ≤ 1 unless the client chose dt.
   const dt = b.dt ?? (diffusivity > 0 ? 1 / (4 * dimensions * diffusivity) : 1);
@@ -104,7 +91,7 @@ function diffusionParams(b: DiffusionInput, dimensions: number): DiffusionParams
   return defined({ steps: b.steps, dt, diffusivity, sources: b.sources, initial: b.initial, snapshotEvery: b.snapshot_every });
 }
 
-function transformParams(b: TransformInput): OperationParams['transform'] {
+function transformParams(b: OperationInputs['transform']): OperationParams['transform'] {
   const p = b.parameters ?? {};
   const missing = (name: string) =>
     validationFailed([{ field: `input.parameters.${name}`, message: `is required for transformation_type '${b.transformation_type}'` }]);

@@ -2,13 +2,12 @@ import type { Database } from '../../platform/database.js';
 import { UniqueViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
-import { recordAudit } from '../audit/audit-repository.js';
 import { newApiKey } from '../auth/opaque-tokens.js';
 import { notFound } from '../errors.js';
 import type { Principal } from '../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
 import * as apiKeys from './api-key-repository.js';
-import { auditBy, type Caller } from '../auth/caller.js';
+import { auditChange, type Caller } from '../auth/caller.js';
 import { revocationKeys } from '../auth/revocation.js';
 import { bumpEpochs } from '../auth/epochs.js';
 import type { ApiKeyView, CreatedApiKeyView, NewApiKeyInput } from './api-key-schemas.js';
@@ -50,13 +49,13 @@ export class ApiKeyService {
             createdBy: p.userId,
             expiresAt,
           });
-          await recordAudit(db, {
-            ...auditBy(caller),
-            action: 'api_key.created',
-            targetType: 'api_key',
-            targetId: row.id,
-            details: { name: row.name, prefix: row.prefix, scopes, expires_at: expiresAt?.toISOString() ?? null },
-          });
+          await auditChange(
+            db,
+            caller,
+            'api_key.created',
+            { type: 'api_key', id: row.id },
+            { name: row.name, prefix: row.prefix, scopes, expires_at: expiresAt?.toISOString() ?? null },
+          );
           return { ...apiKeyView(row), key: secret.key };
         });
       } catch (err) {
@@ -80,13 +79,7 @@ export class ApiKeyService {
         if (await apiKeys.findById(db, tenantId, id)) return false;
         throw notFound('API key');
       }
-      await recordAudit(db, {
-        ...auditBy(caller),
-        action: 'api_key.revoked',
-        targetType: 'api_key',
-        targetId: id,
-        details: { name: row.name, prefix: row.prefix },
-      });
+      await auditChange(db, caller, 'api_key.revoked', { type: 'api_key', id: id }, { name: row.name, prefix: row.prefix });
       await bumpEpochs(this.deps.store, [revocationKeys.apiKeyEpoch(id)]);
       return true;
     });

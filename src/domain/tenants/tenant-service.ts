@@ -1,9 +1,8 @@
 import type { Database, Queryable } from '../../platform/database.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
-import { recordAudit } from '../audit/audit-repository.js';
 import { notFound } from '../errors.js';
 import type { Principal } from '../auth/principal.js';
-import { auditBy, type Caller } from '../auth/caller.js';
+import { auditChange, type Caller } from '../auth/caller.js';
 import { revocationKeys } from '../auth/revocation.js';
 import { bumpEpochs } from '../auth/epochs.js';
 import * as plans from '../plans/plan-repository.js';
@@ -42,13 +41,7 @@ export class TenantService {
       const after = await tenants.rename(db, tenantId, name.trim());
       if (!after) throw notFound('Tenant');
       if (before.name !== after.name) {
-        await recordAudit(db, {
-          ...auditBy(caller),
-          action: 'tenant.updated',
-          targetType: 'tenant',
-          targetId: tenantId,
-          details: { name: { from: before.name, to: after.name } },
-        });
+        await auditChange(db, caller, 'tenant.updated', { type: 'tenant', id: tenantId }, { name: { from: before.name, to: after.name } });
       }
       return this.view(db, after);
     });
@@ -69,13 +62,7 @@ export class TenantService {
       if (before.plan_code === plan.code) return { view: await this.view(db, before), changed: false };
       const after = await tenants.setPlan(db, tenantId, plan.code);
       if (!after) throw notFound('Tenant');
-      await recordAudit(db, {
-        ...auditBy(caller),
-        action: 'tenant.plan_changed',
-        targetType: 'tenant',
-        targetId: tenantId,
-        details: { from: before.plan_code, to: plan.code },
-      });
+      await auditChange(db, caller, 'tenant.plan_changed', { type: 'tenant', id: tenantId }, { from: before.plan_code, to: plan.code });
       await bumpEpochs(this.deps.store, [revocationKeys.tenantEpoch(tenantId)]);
       return { view: tenantView(after, plan), changed: true };
     });

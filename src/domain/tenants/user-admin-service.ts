@@ -2,7 +2,6 @@ import type { Database, Queryable } from '../../platform/database.js';
 import { UniqueViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
-import { recordAudit } from '../audit/audit-repository.js';
 import { hashToken, newOpaqueToken } from '../auth/opaque-tokens.js';
 import { AppError, notFound } from '../errors.js';
 import type { Principal } from '../auth/principal.js';
@@ -12,7 +11,7 @@ import * as mailOutbox from '../mail/mail-outbox-repository.js';
 import type { OutgoingMail } from '../mail/mail-outbox-repository.js';
 import { invitationMail } from '../../platform/mail/mail-templates.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import { auditBy, type Caller } from '../auth/caller.js';
+import { auditChange, type Caller } from '../auth/caller.js';
 import { bumpEpochs, propagated } from '../auth/epochs.js';
 import * as emailedTokens from '../auth/emailed-token-repository.js';
 import * as refreshTokens from '../auth/refresh-token-repository.js';
@@ -100,13 +99,7 @@ export class UserAdminService {
           tokenHash: hashToken(token),
           expiresAt,
         });
-        await recordAudit(db, {
-          ...auditBy(caller),
-          action: 'user.invited',
-          targetType: 'user',
-          targetId: user.id,
-          details: { email, role: input.role },
-        });
+        await auditChange(db, caller, 'user.invited', { type: 'user', id: user.id }, { email, role: input.role });
         const mail = invitationMail({
           to: email,
           inviterName: inviter?.name,
@@ -142,13 +135,7 @@ export class UserAdminService {
       const updated = await users.update(db, tenantId, userId, changes);
       if (!updated) throw notFound('User');
       if (changes.status === 'deactivated') await revokeCredentials(db, tenantId, userId);
-      await recordAudit(db, {
-        ...auditBy(caller),
-        action: 'user.updated',
-        targetType: 'user',
-        targetId: userId,
-        details: { changes: describe(target, changes) },
-      });
+      await auditChange(db, caller, 'user.updated', { type: 'user', id: userId }, { changes: describe(target, changes) });
       if (affectsAccess(changes)) await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
       return { view: userView(updated), changes };
     });
@@ -172,13 +159,13 @@ export class UserAdminService {
       await this.checkLastOwner(db, tenantId, target, target.role, 'deactivated');
       await users.update(db, tenantId, userId, { status: 'deactivated' });
       await revokeCredentials(db, tenantId, userId);
-      await recordAudit(db, {
-        ...auditBy(caller),
-        action: 'user.removed',
-        targetType: 'user',
-        targetId: userId,
-        details: { email: target.email, role: target.role, status: { from: target.status, to: 'deactivated' } },
-      });
+      await auditChange(
+        db,
+        caller,
+        'user.removed',
+        { type: 'user', id: userId },
+        { email: target.email, role: target.role, status: { from: target.status, to: 'deactivated' } },
+      );
       await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
       return true;
     });
