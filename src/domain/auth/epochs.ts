@@ -2,7 +2,7 @@ import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { AppError } from '../errors.js';
 
 /**
- * Bumps the epochs (see identity/revocation.ts) that the authenticator
+ * Bumps the epochs (see revocation.ts) that the authenticator
  * compares with its cached principals, so a role change, deactivation,
  * revocation or plan change takes effect at once on every node. Services call
  * this inside the transaction, so a store outage rolls the change back, and

@@ -29,7 +29,7 @@ export interface LatticeRow extends LatticeDefinition {
   field_version: number;
   created_at: string;
   updated_at: string;
-  /** created_at to the microsecond: the keyset position of the row (see domain/page.ts). */
+  /** created_at to the microsecond: the keyset position of the row (see page-position-sql.ts). */
   position_at: string;
 }
 

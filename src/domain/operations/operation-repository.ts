@@ -22,7 +22,7 @@ export interface OperationRow {
   actor_type: 'user' | 'api_key' | 'system';
   job_id: string | null;
   created_at: string;
-  /** created_at to the microsecond: the keyset position of the row (see domain/page.ts). */
+  /** created_at to the microsecond: the keyset position of the row (see page-position-sql.ts). */
   position_at: string;
 }
 

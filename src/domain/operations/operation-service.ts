@@ -28,7 +28,7 @@ import { operationView } from './operation-view.js';
 import { engineBudget, fallbackReason, guarded, type RunContext } from './run-context.js';
 import { applyTransform, type TransformActor } from './transform-operation.js';
 
-/** The job kind lattice operations run under; runtime.ts registers executeJob for it. */
+/** The job kind lattice operations run under; services.ts registers executeJob for it. */
 export const OPERATION_JOB_KIND = 'lattice.operation';
 
 export interface OperationServiceDeps {
