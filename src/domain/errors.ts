@@ -1,6 +1,6 @@
 /**
  * Every failure a service can report, as a stable machine code. Only the HTTP
- * edge turns these into status codes (src/http/error-table.ts).
+ * edge turns these into status codes (src/http/domain-responses.ts).
  */
 export type ErrorCode =
   | 'malformed_request'
@@ -22,17 +22,36 @@ export type ErrorCode =
   | 'service_unavailable'
   | 'internal_error';
 
+/**
+ * A problem with one field of what the caller sent. `field` is a dotted path
+ * in the service's own terms: `input.<member>...` inside the payload (`input`
+ * alone for the payload as a whole), or the name of another argument the
+ * service took (`latticeId`, `async`). The HTTP edge maps it to where the
+ * request carried that field.
+ */
 export interface FieldProblem {
-  location: string;
+  field: string;
   message: string;
+}
+
+/** A rate window as it stood after the refused request. */
+export interface RateWindow {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets. */
+  resetSeconds: number;
 }
 
 export interface AppErrorExtras {
   errors?: FieldProblem[];
+  /** The detail is a lead to be followed by the field problems, each with where it was sent. */
+  detailListsErrors?: boolean;
+  /** When a retry may succeed. */
   retryAfterSeconds?: number;
-  /** Extra members for the problem document (e.g. the limit that was hit). */
+  /** The window a rate limit refused the request in. */
+  rateWindow?: RateWindow;
+  /** Machine-readable facts for the caller (e.g. the limit that was hit), shown beside the detail. */
   fields?: Record<string, unknown>;
-  headers?: Record<string, string>;
 }
 
 export class AppError extends Error {
@@ -50,3 +69,7 @@ export const notFound = (what: string): AppError => new AppError('not_found', `$
 
 export const validationFailed = (errors: FieldProblem[], detail = 'The request is not valid'): AppError =>
   new AppError('validation_failed', detail, { errors });
+
+/** A 'validation_failed' whose detail is `lead` followed by every problem with the place it was sent. */
+export const invalidFields = (errors: FieldProblem[], lead: string): AppError =>
+  new AppError('validation_failed', lead, { errors, detailListsErrors: true });

@@ -22,8 +22,8 @@ export interface Page<T> {
   next: PagePosition | null;
 }
 
-/** SQL that renders a row's created_at as an exact, zone-free position string. */
-export const POSITION_SQL = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** A row of a list query: the row and its created_at to the microsecond (see page-position-sql.ts). */
+export type Positioned<R> = R & { position_at: string };
 
 /** Builds a page from `limit + 1` fetched rows: the extra row only proves there is a next page. */
 export function pageOf<R extends { id: string; position_at: string }, T>(

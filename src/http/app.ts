@@ -5,13 +5,14 @@ import type { Config } from '../platform/config.js';
 import type { Lifecycle } from '../platform/lifecycle.js';
 import type { Metrics } from '../platform/metrics.js';
 import { uuidv7 } from '../platform/ids.js';
-import type { PlanCatalog } from '../domain/usage/plan-catalog.js';
+import type { PlanCatalog } from '../domain/plans/plan-catalog.js';
 import type { RateLimiter } from '../domain/usage/rate-limiter.js';
 import { authentication, type Authenticator } from './plugins/authentication.js';
 import { tenantRateLimit } from './plugins/tenant-rate-limit.js';
 import { httpMetrics } from './plugins/http-metrics.js';
 import { problemResponses } from './plugins/problem-responses.js';
 import { responseHeaders } from './plugins/response-headers.js';
+import { hiddenFromOpenApi } from './hidden-routes.js';
 import { healthRoutes, type HealthChecks } from './routes/health-routes.js';
 import { Problem } from './schemas/common.js';
 import { corsAllowList } from './third-party/cors.js';
@@ -89,15 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   // The unversioned prefix serves the same version for existing clients; it is
   // left out of the OpenAPI document, which names the canonical paths.
-  await app.register(
-    async (alias) => {
-      alias.addHook('onRoute', (route) => {
-        route.schema = { ...(route.schema ?? {}), hide: true };
-      });
-      for (const plugin of deps.apiRoutes) await alias.register(plugin);
-    },
-    { prefix: '/api' },
-  );
+  await app.register(hiddenFromOpenApi(deps.apiRoutes), { prefix: '/api' });
 
   return app;
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Caller } from '../domain/tenants/caller.js';
+import type { Caller } from '../domain/auth/caller.js';
 import { principalOf } from './plugins/authentication.js';
 
 /** The authenticated caller with the request facts an audit row records. */

@@ -16,10 +16,7 @@ export function encodeCursor(p: PagePosition): string {
 export function decodeCursor(cursor: string): PagePosition {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (rest.length > 0 || !TIMESTAMP.test(createdAt ?? '') || !UUID.test(id ?? '') || Number.isNaN(Date.parse(createdAt))) {
-    throw validationFailed(
-      [{ location: 'query.cursor', message: 'is not a cursor issued by this API' }],
-      'The pagination cursor is not valid',
-    );
+    throw validationFailed([{ field: 'cursor', message: 'is not a cursor issued by this API' }], 'The pagination cursor is not valid');
   }
   return { createdAt, id };
 }

@@ -1,85 +1,86 @@
 import type { KeyValueStore } from './key-value-store.js';
+import { MemoryKeyspace } from './memory-keyspace.js';
 
-interface Entry {
-  value: string;
-  expiresAt: number;
+export interface MemoryStoreOptions {
+  /** The data this client works on; several clients of one keyspace see each other's writes. Default: its own. */
+  keyspace?: MemoryKeyspace;
 }
 
-/** The in-process stand-in for Redis, with the same semantics for the calls we use. */
+/**
+ * A client of the in-process stand-in for Redis, with the same semantics for
+ * the calls we use. Like a Redis client it refuses calls once closed; closing
+ * it stops the keyspace's sweep only when the keyspace is its own.
+ */
 export class MemoryStore implements KeyValueStore {
   readonly kind = 'memory' as const;
-  private readonly entries = new Map<string, Entry>();
-  private readonly sweeper: NodeJS.Timeout;
+  private readonly keyspace: MemoryKeyspace;
+  private readonly ownsKeyspace: boolean;
+  private closed = false;
 
-  constructor(private readonly now: () => number = Date.now) {
-    // Expired keys are dropped lazily on read; the sweep bounds memory for keys never read again.
-    this.sweeper = setInterval(() => this.sweep(), 60_000);
-    this.sweeper.unref();
+  constructor(opts: MemoryStoreOptions = {}) {
+    this.ownsKeyspace = opts.keyspace === undefined;
+    this.keyspace = opts.keyspace ?? new MemoryKeyspace();
   }
 
-  private live(key: string): Entry | undefined {
-    const e = this.entries.get(key);
-    if (e && e.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return e;
-  }
-
-  private sweep(): void {
-    const t = this.now();
-    for (const [k, e] of this.entries) if (e.expiresAt <= t) this.entries.delete(k);
+  private open(): MemoryKeyspace {
+    if (this.closed) throw new Error('The store client is closed');
+    return this.keyspace;
   }
 
   async get(key: string): Promise<string | null> {
-    return this.live(key)?.value ?? null;
+    return this.open().live(key)?.value ?? null;
   }
 
   async mget(keys: string[]): Promise<(string | null)[]> {
-    return keys.map((k) => this.live(k)?.value ?? null);
+    const ks = this.open();
+    return keys.map((k) => ks.live(k)?.value ?? null);
   }
 
   async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
-    const expiresAt = ttlSeconds && ttlSeconds > 0 ? this.now() + ttlSeconds * 1000 : Infinity;
-    this.entries.set(key, { value, expiresAt });
+    const ks = this.open();
+    ks.put(key, value, ttlSeconds && ttlSeconds > 0 ? ks.now() + ttlSeconds * 1000 : Infinity);
   }
 
   async del(...keys: string[]): Promise<void> {
-    for (const k of keys) this.entries.delete(k);
+    const ks = this.open();
+    for (const k of keys) ks.delete(k);
   }
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
-    const e = this.live(key);
+    const ks = this.open();
+    const e = ks.live(key);
     if (!e) {
-      this.entries.set(key, { value: '1', expiresAt: this.now() + windowMs });
+      ks.put(key, '1', ks.now() + windowMs);
       return { count: 1, resetMs: windowMs };
     }
     e.value = String(Number(e.value) + 1);
-    return { count: Number(e.value), resetMs: e.expiresAt - this.now() };
+    return { count: Number(e.value), resetMs: e.expiresAt - ks.now() };
   }
 
   async add(key: string, n: number): Promise<number> {
-    const e = this.live(key);
+    const ks = this.open();
+    const e = ks.live(key);
     const next = (e ? Number(e.value) : 0) + n;
-    this.entries.set(key, { value: String(next), expiresAt: e?.expiresAt ?? Infinity });
+    ks.put(key, String(next), e?.expiresAt ?? Infinity);
     return next;
   }
 
   async pttl(key: string): Promise<number> {
-    const e = this.live(key);
-    return e && Number.isFinite(e.expiresAt) ? e.expiresAt - this.now() : 0;
+    const ks = this.open();
+    const e = ks.live(key);
+    return e && Number.isFinite(e.expiresAt) ? e.expiresAt - ks.now() : 0;
   }
 
   async incr(key: string): Promise<number> {
-    const e = this.live(key);
-    const next = (e ? Number(e.value) : 0) + 1;
-    this.entries.set(key, { value: String(next), expiresAt: e?.expiresAt ?? Infinity });
-    return next;
+    return this.add(key, 1);
   }
 
-  async ping(): Promise<void> {}
+  async ping(): Promise<void> {
+    this.open();
+  }
 
   async close(): Promise<void> {
-    clearInterval(this.sweeper);
+    this.closed = true;
+    if (this.ownsKeyspace) this.keyspace.close();
   }
 }

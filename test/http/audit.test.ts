@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserAdminService } from '../../src/domain/tenants/user-admin-service.js';
-import { TenantRepository } from '../../src/domain/tenants/tenant-repository.js';
-import { UserRepository } from '../../src/domain/tenants/user-repository.js';
 import type { KeyValueStore } from '../../src/platform/key-value-store.js';
 import { addMember, call, rawDatabase } from '../support/tenant-fixtures.js';
 import { type Account, createTestApp, newTestStore, type TestApp, uniqueEmail } from '../support/test-app.js';
@@ -147,8 +145,6 @@ describe('audit rows', () => {
     const owner = await t.signup();
     const failingMail = new UserAdminService({
       db: t.runtime.db,
-      users: new UserRepository(),
-      tenants: new TenantRepository(),
       store,
       publicUrl: 'http://localhost:8000',
       accessTtlSeconds: 900,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../support/tenant-fixtures.js';
 import { bearer, createTestApp, STRONG_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -170,6 +171,17 @@ describe('logout', () => {
     expect(refresh.statusCode).toBe(401);
     const revoked = await t.store.get(`blacklist:${JSON.parse(Buffer.from(a.accessToken.split('.')[1], 'base64url').toString()).jti}`);
     expect(revoked).toBe('revoked');
+  });
+
+  it('is for bearer tokens only: an API key is refused with 403 and the OpenAPI document says so', async () => {
+    const a = await t.signup();
+    const { key } = await createApiKey(t, a.accessToken, ['read']);
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { 'x-api-key': key } });
+    expect(out.statusCode).toBe(403);
+    expect(out.json()).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('bearer token') });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(a.accessToken) })).statusCode).toBe(200);
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.paths['/api/v1/auth/logout'].post.security).toEqual([{ bearerAuth: [] }]);
   });
 });
 

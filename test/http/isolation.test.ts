@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Role, roleAtLeast } from '../../src/domain/identity/principal.js';
+import { type Role, roleAtLeast } from '../../src/domain/auth/roles.js';
 import { buildApp } from '../../src/http/app.js';
 import { addMember, call, createApiKey, type Credentials, rawDatabase } from '../support/tenant-fixtures.js';
 import { type Account, createTestApp, type TestApp } from '../support/test-app.js';

@@ -52,8 +52,7 @@ const getJob = (id: string, token = owner.accessToken) =>
 
 describe('jobs', () => {
   it('runs a queued job to success and keeps its result', async () => {
-    const { job_id, status_url } = await enqueue({ n: 7 });
-    expect(status_url).toBe(`/api/v1/jobs/${job_id}`);
+    const { job_id } = await enqueue({ n: 7 });
     const res = await until(
       () => getJob(job_id),
       (r) => r.json().status === 'succeeded',

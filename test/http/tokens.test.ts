@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../src/domain/auth/token-service.js';
-import { loadSigningKeys } from '../../src/domain/identity/signing-key-store.js';
+import { loadSigningKeys } from '../../src/domain/auth/signing-key-store.js';
 import { bearer, createTestApp, type Account, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;

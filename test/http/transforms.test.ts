@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FieldStore } from '../../src/domain/lattices/field-store.js';
+import * as fields from '../../src/domain/lattices/field-repository.js';
 import { checksum, createLattice as engineLattice, materializeField } from '../../src/engine/index.js';
 import { type Account, createTestApp, type TestApp } from '../support/test-app.js';
 import { createLattice, get, post } from './operation-fixtures.js';
@@ -24,7 +24,7 @@ const version = async (id: string): Promise<number> => (await get(t, `/lattices/
 /** The stored value field at the lattice's current version, read below the API. */
 async function storedField(id: string): Promise<Float64Array> {
   const { rows } = await t.runtime.db.systemQuery<{ field_version: number }>('SELECT field_version FROM lattices WHERE id = $1', [id]);
-  const field = await t.runtime.db.systemTransaction((tx) => new FieldStore().load(tx, id, rows[0].field_version));
+  const field = await t.runtime.db.systemTransaction((tx) => fields.load(tx, id, rows[0].field_version));
   return field!;
 }
 

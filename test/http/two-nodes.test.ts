@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyValueStore } from '../../src/platform/key-value-store.js';
+import { MemoryKeyspace } from '../../src/platform/memory-keyspace.js';
 import { MemoryStore } from '../../src/platform/memory-store.js';
 import { RedisStore } from '../../src/platform/redis-store.js';
 import { bearer, createTestApp, STRONG_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
 import { createTestDatabase } from '../support/test-database.js';
 
-// Two API nodes on one database. With Redis each node has its own client (as
-// two processes would) on one key prefix; without it they share one MemoryStore.
+// Two API nodes on one database, each with a store client of its own (as two
+// processes would have): with Redis two clients on one key prefix; without it
+// two MemoryStore clients of one in-process keyspace, linked the way Redis
+// links its clients. Node-local state therefore cannot pass for propagation.
 let database: { url: string; drop(): Promise<void> };
 let stores: KeyValueStore[];
 let a: TestApp;
@@ -17,20 +20,21 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const url = process.env.REDIS_URL;
   const prefix = `test:two-nodes:${randomBytes(6).toString('hex')}:`;
-  if (url) {
-    stores = [new RedisStore(url, prefix), new RedisStore(url, prefix)];
-  } else {
-    const shared = new MemoryStore();
-    stores = [shared, shared];
-  }
+  stores = url ? [new RedisStore(url, prefix), new RedisStore(url, prefix)] : linkedMemoryStores();
   a = await createTestApp({ databaseUrl: database.url, store: stores[0] });
   b = await createTestApp({ databaseUrl: database.url, store: stores[1] });
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
-  await Promise.all([...new Set(stores ?? [])].map((s) => s.close()));
+  await Promise.all((stores ?? []).map((s) => s.close()));
   await database?.drop();
 });
+
+/** Two MemoryStore clients of one keyspace. */
+function linkedMemoryStores(): KeyValueStore[] {
+  const keyspace = new MemoryKeyspace();
+  return [new MemoryStore({ keyspace }), new MemoryStore({ keyspace })];
+}
 
 const me = (node: TestApp, token: string) => node.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) });
 
@@ -39,11 +43,8 @@ describe('two nodes starting at the same moment', () => {
     // Start-up races (signing key, queue schema, grants) show only sometimes: a few rounds make them likely.
     for (let round = 0; round < 3; round++) {
       const fresh = await createTestDatabase();
-      const shared = new MemoryStore();
-      const started = await Promise.allSettled([
-        createTestApp({ databaseUrl: fresh.url, store: shared }),
-        createTestApp({ databaseUrl: fresh.url, store: shared }),
-      ]);
+      const linked = linkedMemoryStores();
+      const started = await Promise.allSettled(linked.map((store) => createTestApp({ databaseUrl: fresh.url, store })));
       const nodes = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
       try {
         const failures = started.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
@@ -58,7 +59,7 @@ describe('two nodes starting at the same moment', () => {
         expect((await x).json()).toEqual((await y).json());
       } finally {
         await Promise.all(nodes.map((n) => n.close()));
-        await shared.close();
+        await Promise.all(linked.map((s) => s.close()));
         await fresh.drop();
       }
     }
@@ -66,8 +67,8 @@ describe('two nodes starting at the same moment', () => {
 });
 
 describe('two nodes, one database, one shared store', () => {
-  it('run with separate store clients when Redis is configured', () => {
-    if (process.env.REDIS_URL) expect(stores[0]).not.toBe(stores[1]);
+  it('run with separate store clients', () => {
+    expect(stores[0]).not.toBe(stores[1]);
     expect(stores[0].kind).toBe(process.env.REDIS_URL ? 'redis' : 'memory');
   });
 

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { expect } from 'vitest';
-import type { Role, Scope } from '../../src/domain/identity/principal.js';
+import type { Role, Scope } from '../../src/domain/auth/roles.js';
 import { type Account, STRONG_PASSWORD, type TestApp, uniqueEmail } from './test-app.js';
 
 /** Credentials for a request: a bearer access token, an API key, or nothing. */

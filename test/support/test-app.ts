@@ -38,7 +38,7 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse another app's database (two nodes on one database). */
   databaseUrl?: string;
-  /** Share a store between apps (two nodes). Defaults to Redis when REDIS_URL is set, else memory. */
+  /** The node's store client (two nodes: two clients linked to one keyspace). Defaults to Redis when REDIS_URL is set, else memory. */
   store?: KeyValueStore;
 }
 

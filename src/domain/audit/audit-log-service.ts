@@ -1,27 +1,8 @@
 import type { Database } from '../../platform/database.js';
-import type { Principal } from '../identity/principal.js';
+import type { Principal } from '../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import { listAudit, type AuditEntry, type AuditRow } from './audit-repository.js';
-
-export interface AuditQuery {
-  action?: string;
-  actorId?: string;
-  since?: Date;
-  until?: Date;
-}
-
-export interface AuditView {
-  id: string;
-  actor_id: string | null;
-  actor_type: AuditEntry['actorType'];
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-  request_id: string | null;
-  created_at: string;
-}
+import { listAudit, type AuditEntry, type AuditFilter, type AuditRow } from './audit-repository.js';
+import type { AuditView } from './audit-schemas.js';
 
 const auditView = (r: AuditRow): AuditView => ({
   id: r.id,
@@ -41,9 +22,9 @@ const auditView = (r: AuditRow): AuditView => ({
 export class AuditLogService {
   constructor(private readonly deps: { db: Database }) {}
 
-  async list(principal: Principal, query: AuditQuery, page: PageRequest): Promise<Page<AuditView>> {
+  async list(principal: Principal, query: AuditFilter, page: PageRequest): Promise<Page<AuditView>> {
     const { rows, total } = await this.deps.db.tenantTransaction(principal.tenantId, (db) =>
-      listAudit(db, principal.tenantId, { ...query, limit: page.limit + 1, before: page.after }),
+      listAudit(db, principal.tenantId, query, page),
     );
     return pageOf(rows, page.limit, total, auditView);
   }

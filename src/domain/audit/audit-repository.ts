@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { POSITION_SQL } from '../page.js';
+import { newerThanCursor, POSITION_SQL } from '../page-position-sql.js';
+import type { PageRequest } from '../page.js';
 
 export interface AuditEntry {
   tenantId: string;
@@ -35,9 +36,6 @@ export interface AuditFilter {
   actorId?: string;
   since?: Date;
   until?: Date;
-  limit: number;
-  /** Keyset cursor: rows strictly older than this (created_at as `position_at`, id). */
-  before?: { createdAt: string; id: string };
 }
 
 /** Writes one audit row on the caller's connection, so it commits or rolls back with the change it records. */
@@ -60,7 +58,13 @@ export async function recordAudit(db: Queryable, e: AuditEntry): Promise<void> {
   );
 }
 
-export async function listAudit(db: Queryable, tenantId: string, f: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+/** One page of the tenant's entries matching `f`, newest first, and their total; `limit + 1` rows tell whether more exist. */
+export async function listAudit(
+  db: Queryable,
+  tenantId: string,
+  f: AuditFilter,
+  page: PageRequest,
+): Promise<{ rows: AuditRow[]; total: number }> {
   const where = ['tenant_id = $1'];
   const values: unknown[] = [tenantId];
   const add = (sql: string, v: unknown) => {
@@ -73,13 +77,10 @@ export async function listAudit(db: Queryable, tenantId: string, f: AuditFilter)
   if (f.until) add('created_at <= ?', f.until);
   const countSql = `SELECT count(*)::int AS n FROM audit_logs WHERE ${where.join(' AND ')}`;
   const total = (await db.query<{ n: number }>(countSql, values)).rows[0].n;
-  if (f.before) {
-    values.push(f.before.createdAt, f.before.id);
-    where.push(`(created_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
-  }
-  values.push(f.limit);
+  const after = newerThanCursor(values, page);
+  values.push(page.limit + 1);
   const { rows } = await db.query<AuditRow>(
-    `SELECT *, ${POSITION_SQL} AS position_at FROM audit_logs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
+    `SELECT *, ${POSITION_SQL} AS position_at FROM audit_logs WHERE ${where.join(' AND ')} ${after} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
     values,
   );
   return { rows, total };

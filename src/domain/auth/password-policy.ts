@@ -28,7 +28,7 @@ function repeats(password: string, identities: string[]): boolean {
 }
 
 /**
- * Every reason `password` is refused, as sentences for a 422 `errors[].message`;
+ * Every reason `password` is refused, as sentences for the field problems of a validation_failed;
  * empty when it is acceptable. Length counts Unicode code points, so an
  * accented or non-Latin password is measured as the user sees it.
  */

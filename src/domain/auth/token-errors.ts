@@ -23,7 +23,7 @@ const DEFAULT_DETAILS: Readonly<Record<TokenErrorReason, string>> = {
 };
 
 /**
- * The only error `TokenService.verify` throws. Every reason means "401"; the
+ * The only error `TokenService.verify` throws. Every reason means "not authenticated"; the
  * reason lets logs and metrics tell attacks (forged, wrong algorithm) from
  * ordinary expiry, and `detail` is a sentence safe to show the client.
  */

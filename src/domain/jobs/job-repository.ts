@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
-import { POSITION_SQL, type PageRequest } from '../page.js';
+import { POSITION_SQL } from '../page-position-sql.js';
+import type { PageRequest, Positioned } from '../page.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -34,7 +35,7 @@ export interface NewJob {
   actorType: JobRow['actor_type'];
 }
 
-export async function insertJob(db: Queryable, j: NewJob): Promise<void> {
+export async function insert(db: Queryable, j: NewJob): Promise<void> {
   await db.query(
     `INSERT INTO jobs (id, tenant_id, lattice_id, kind, operation, parameters, actor_id, actor_type)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -42,35 +43,31 @@ export async function insertJob(db: Queryable, j: NewJob): Promise<void> {
   );
 }
 
-export async function findJob(db: Queryable, tenantId: string, id: string): Promise<JobRow | null> {
+export async function find(db: Queryable, tenantId: string, id: string): Promise<JobRow | null> {
   const { rows } = await db.query<JobRow>('SELECT * FROM jobs WHERE id = $1 AND tenant_id = $2', [id, tenantId]);
   return rows[0] ?? null;
 }
 
-export async function listJobs(
-  db: Queryable,
-  tenantId: string,
-  page: PageRequest,
-): Promise<{ rows: (JobRow & { position_at: string })[]; total: number }> {
+export async function list(db: Queryable, tenantId: string, page: PageRequest): Promise<{ rows: Positioned<JobRow>[]; total: number }> {
   const total = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE tenant_id = $1', [tenantId])).rows[0].n;
   const select = `SELECT *, ${POSITION_SQL} AS position_at FROM jobs WHERE tenant_id = $1`;
   const { rows } = page.after
-    ? await db.query<JobRow & { position_at: string }>(
+    ? await db.query<Positioned<JobRow>>(
         `${select} AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT $4`,
         [tenantId, page.after.createdAt, page.after.id, page.limit + 1],
       )
-    : await db.query<JobRow & { position_at: string }>(`${select} ORDER BY created_at DESC, id DESC LIMIT $2`, [tenantId, page.limit + 1]);
+    : await db.query<Positioned<JobRow>>(`${select} ORDER BY created_at DESC, id DESC LIMIT $2`, [tenantId, page.limit + 1]);
   return { rows, total };
 }
 
 /** Marks a job cancelled unless it already finished; returns the row as it is now. */
-export async function cancelJob(db: Queryable, tenantId: string, id: string, retentionSeconds: number): Promise<JobRow | null> {
+export async function cancel(db: Queryable, tenantId: string, id: string, retentionSeconds: number): Promise<JobRow | null> {
   const { rows } = await db.query<JobRow>(
     `UPDATE jobs SET status = 'cancelled', finished_at = now(), expires_at = now() + make_interval(secs => $3)
      WHERE id = $1 AND tenant_id = $2 AND status IN ('queued', 'running') RETURNING *`,
     [id, tenantId, retentionSeconds],
   );
-  return rows[0] ?? findJob(db, tenantId, id);
+  return rows[0] ?? find(db, tenantId, id);
 }
 
 /** Claims a job for an attempt: running unless it was cancelled meanwhile. */
@@ -87,12 +84,12 @@ export async function setProgress(db: Queryable, id: string, progress: number): 
   await db.query(`UPDATE jobs SET progress = $2 WHERE id = $1 AND status = 'running'`, [id, Math.min(1, Math.max(0, progress))]);
 }
 
-export async function jobStatus(db: Queryable, id: string): Promise<JobStatus | null> {
+export async function status(db: Queryable, id: string): Promise<JobStatus | null> {
   const { rows } = await db.query<{ status: JobStatus }>('SELECT status FROM jobs WHERE id = $1', [id]);
   return rows[0]?.status ?? null;
 }
 
-export async function finishJob(
+export async function finish(
   db: Queryable,
   id: string,
   outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; error: { code: string; detail: string } },
@@ -114,7 +111,7 @@ export async function finishJob(
 }
 
 /** Deletes finished jobs whose retention has passed; returns how many. */
-export async function deleteExpiredJobs(db: Queryable): Promise<number> {
+export async function deleteExpired(db: Queryable): Promise<number> {
   const { rowCount } = await db.query('DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at < now()');
   return rowCount ?? 0;
 }

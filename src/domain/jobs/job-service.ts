@@ -2,10 +2,11 @@ import type { Database, Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/job-queue.js';
 import { type Page, pageOf, type PageRequest } from '../page.js';
-import { actorOf, type Principal } from '../identity/principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
 import { notFound } from '../errors.js';
-import * as repo from './job-repository.js';
-import { jobView, type JobView } from './job-view.js';
+import * as jobs from './job-repository.js';
+import type { JobView } from './job-schemas.js';
+import { jobView } from './job-view.js';
 
 /** The one pg-boss queue lattice work goes through. */
 export const JOB_QUEUE = 'catalytic-jobs';
@@ -26,10 +27,10 @@ export class JobService {
   ) {}
 
   /** Records the job and enqueues it in the caller's transaction: both happen or neither. */
-  async enqueue(tx: Queryable, principal: Principal, req: EnqueueRequest): Promise<{ job_id: string; status_url: string }> {
+  async enqueue(tx: Queryable, principal: Principal, req: EnqueueRequest): Promise<{ job_id: string }> {
     const id = uuidv7();
     const { actorId, actorType } = actorOf(principal);
-    await repo.insertJob(tx, {
+    await jobs.insert(tx, {
       id,
       tenantId: principal.tenantId,
       latticeId: req.latticeId,
@@ -40,25 +41,23 @@ export class JobService {
       actorType,
     });
     await this.queue.send(JOB_QUEUE, id, { job_id: id, tenant_id: principal.tenantId }, tx);
-    return { job_id: id, status_url: `/api/v1/jobs/${id}` };
+    return { job_id: id };
   }
 
   async get(principal: Principal, id: string): Promise<JobView> {
-    const row = await this.db.tenantTransaction(principal.tenantId, (tx) => repo.findJob(tx, principal.tenantId, id));
+    const row = await this.db.tenantTransaction(principal.tenantId, (tx) => jobs.find(tx, principal.tenantId, id));
     if (!row) throw notFound('Job');
     return jobView(row);
   }
 
   async list(principal: Principal, page: PageRequest): Promise<Page<JobView>> {
-    const { rows, total } = await this.db.tenantTransaction(principal.tenantId, (tx) => repo.listJobs(tx, principal.tenantId, page));
+    const { rows, total } = await this.db.tenantTransaction(principal.tenantId, (tx) => jobs.list(tx, principal.tenantId, page));
     return pageOf(rows, page.limit, total, jobView);
   }
 
   /** Cancels a queued or running job; a finished one is returned unchanged. */
   async cancel(principal: Principal, id: string): Promise<JobView> {
-    const row = await this.db.tenantTransaction(principal.tenantId, (tx) =>
-      repo.cancelJob(tx, principal.tenantId, id, this.retentionSeconds),
-    );
+    const row = await this.db.tenantTransaction(principal.tenantId, (tx) => jobs.cancel(tx, principal.tenantId, id, this.retentionSeconds));
     if (!row) throw notFound('Job');
     if (row.status === 'cancelled') await this.queue.cancel(JOB_QUEUE, id).catch(() => undefined);
     return jobView(row);

@@ -1,9 +1,10 @@
 import type { JobRow } from './job-repository.js';
+import type { JobView } from './job-schemas.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** A job as `GET /api/jobs/{id}` shows it. */
-export function jobView(j: JobRow) {
+/** A job as the API shows it. */
+export function jobView(j: JobRow): JobView {
   return {
     id: j.id,
     status: j.status,
@@ -21,5 +22,3 @@ export function jobView(j: JobRow) {
     expires_at: iso(j.expires_at),
   };
 }
-
-export type JobView = ReturnType<typeof jobView>;

@@ -1,19 +1,24 @@
 import type { Boundary, ObstacleSpec } from '../../engine/lattice.js';
 import type { Queryable } from '../../platform/database.js';
-import { POSITION_SQL, type PageRequest } from '../page.js';
-import type { LegacyFields } from './lattice-validation.js';
-import type { LatticePlanLimits } from './plan-limits.js';
+import { newerThanCursor, POSITION_SQL } from '../page-position-sql.js';
+import type { PageRequest } from '../page.js';
+import type { LegacyFields } from './lattice-schemas.js';
+import type { LatticePlanLimits } from '../plans/plan-limit-checks.js';
 
 /** A stored lattice, as services see it: numbers for the bigint columns, ISO-8601 strings for times. */
-export interface LatticeRow {
-  id: string;
-  tenant_id: string;
+/** What a lattice is, as its request resolves to it and as it is stored. */
+export interface LatticeDefinition {
   name: string;
   shape: number[];
   boundary: Boundary;
   obstacles: ObstacleSpec | null;
   metadata: Record<string, unknown>;
   legacy: LegacyFields;
+}
+
+export interface LatticeRow extends LatticeDefinition {
+  id: string;
+  tenant_id: string;
   vertices: number;
   edges: number;
   implicit_bytes: number;
@@ -24,19 +29,13 @@ export interface LatticeRow {
   field_version: number;
   created_at: string;
   updated_at: string;
-  /** created_at to the microsecond: the keyset position of the row (see domain/page.ts). */
+  /** created_at to the microsecond: the keyset position of the row (see page-position-sql.ts). */
   position_at: string;
 }
 
-export interface NewLattice {
+export interface NewLattice extends LatticeDefinition {
   id: string;
   tenantId: string;
-  name: string;
-  shape: readonly number[];
-  boundary: Boundary;
-  obstacles: ObstacleSpec | null;
-  metadata: Record<string, unknown>;
-  legacy: LegacyFields;
   vertices: number;
   edges: number;
   implicitBytes: number;
@@ -77,152 +76,151 @@ function revive(raw: RawRow): LatticeRow {
 /** `%` and `_` in a user's filter are literal characters, not wildcards. */
 const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export class LatticeRepository {
-  /**
-   * The tenant's plan limits, locking the tenant row against other lattice
-   * creations until the transaction ends, so a count-then-insert cannot race
-   * past `max_lattices`. NO KEY UPDATE leaves foreign-key checks on the tenant
-   * (every other insert of the tenant) unblocked.
-   */
-  async lockPlanLimits(db: Queryable, tenantId: string): Promise<LatticePlanLimits | null> {
-    return this.planLimitsQuery(db, tenantId, 'FOR NO KEY UPDATE OF t');
-  }
+/**
+ * The tenant's plan limits, locking the tenant row against other lattice
+ * creations until the transaction ends, so a count-then-insert cannot race
+ * past `max_lattices`. NO KEY UPDATE leaves foreign-key checks on the tenant
+ * (every other insert of the tenant) unblocked.
+ */
+export async function lockPlanLimits(db: Queryable, tenantId: string): Promise<LatticePlanLimits | null> {
+  return planLimitsQuery(db, tenantId, 'FOR NO KEY UPDATE OF t');
+}
 
-  /** The tenant's plan limits, without a lock. */
-  async planLimits(db: Queryable, tenantId: string): Promise<LatticePlanLimits | null> {
-    return this.planLimitsQuery(db, tenantId, '');
-  }
+/** The tenant's plan limits, without a lock. */
+export async function planLimits(db: Queryable, tenantId: string): Promise<LatticePlanLimits | null> {
+  return planLimitsQuery(db, tenantId, '');
+}
 
-  async count(db: Queryable, tenantId: string): Promise<number> {
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM lattices WHERE tenant_id = $1', [tenantId]);
-    return rows[0].n;
-  }
+export async function count(db: Queryable, tenantId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM lattices WHERE tenant_id = $1', [tenantId]);
+  return rows[0].n;
+}
 
-  async insert(db: Queryable, l: NewLattice): Promise<LatticeRow> {
-    const { rows } = await db.query<RawRow>(
-      `INSERT INTO lattices (id, tenant_id, name, shape, boundary, obstacles, metadata, legacy, vertices, edges,
-         implicit_bytes, explicit_csr_bytes, created_by, created_by_type)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLUMNS}`,
-      [
-        l.id,
-        l.tenantId,
-        l.name,
-        l.shape,
-        l.boundary,
-        l.obstacles === null ? null : JSON.stringify(l.obstacles),
-        l.metadata,
-        l.legacy,
-        l.vertices,
-        l.edges,
-        l.implicitBytes,
-        l.explicitCsrBytes,
-        l.createdBy,
-        l.createdByType,
-      ],
-    );
-    return revive(rows[0]);
-  }
+export async function insert(db: Queryable, l: NewLattice): Promise<LatticeRow> {
+  const { rows } = await db.query<RawRow>(
+    `INSERT INTO lattices (id, tenant_id, name, shape, boundary, obstacles, metadata, legacy, vertices, edges,
+       implicit_bytes, explicit_csr_bytes, created_by, created_by_type)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLUMNS}`,
+    [
+      l.id,
+      l.tenantId,
+      l.name,
+      l.shape,
+      l.boundary,
+      l.obstacles === null ? null : JSON.stringify(l.obstacles),
+      l.metadata,
+      l.legacy,
+      l.vertices,
+      l.edges,
+      l.implicitBytes,
+      l.explicitCsrBytes,
+      l.createdBy,
+      l.createdByType,
+    ],
+  );
+  return revive(rows[0]);
+}
 
-  /**
-   * One page of the tenant's lattices, newest first, and the total matching
-   * the filter, in one statement; `limit + 1` rows tell whether a next page exists.
-   */
-  async list(db: Queryable, tenantId: string, filter: LatticeFilter, page: PageRequest): Promise<{ rows: LatticeRow[]; total: number }> {
-    const matchValues: unknown[] = [tenantId];
-    let match = 'tenant_id = $1';
-    if (filter.name !== undefined && filter.name !== '') {
-      matchValues.push(`%${likeEscape(filter.name)}%`);
-      match += ' AND lower(name) LIKE lower($2)';
-    }
-    const values = [...matchValues];
-    let after = '';
-    if (page.after) {
-      values.push(page.after.createdAt, page.after.id);
-      after = `AND (created_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
-    }
-    values.push(page.limit + 1);
-    const { rows } = await db.query<RawRow & { total: number }>(
-      `SELECT ${COLUMNS}, (SELECT count(*)::int FROM lattices WHERE ${match}) AS total
-       FROM lattices WHERE ${match} ${after} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
-      values,
-    );
-    if (rows.length > 0) return { rows: rows.map(revive), total: rows[0].total };
-    // Past the last page there is no row to carry the total.
-    const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM lattices WHERE ${match}`, matchValues)).rows[0].n;
-    return { rows: [], total };
+/**
+ * One page of the tenant's lattices, newest first, and the total matching
+ * the filter, in one statement; `limit + 1` rows tell whether a next page exists.
+ */
+export async function list(
+  db: Queryable,
+  tenantId: string,
+  filter: LatticeFilter,
+  page: PageRequest,
+): Promise<{ rows: LatticeRow[]; total: number }> {
+  const matchValues: unknown[] = [tenantId];
+  let match = 'tenant_id = $1';
+  if (filter.name !== undefined && filter.name !== '') {
+    matchValues.push(`%${likeEscape(filter.name)}%`);
+    match += ' AND lower(name) LIKE lower($2)';
   }
+  const values = [...matchValues];
+  const after = newerThanCursor(values, page);
+  values.push(page.limit + 1);
+  const { rows } = await db.query<RawRow & { total: number }>(
+    `SELECT ${COLUMNS}, (SELECT count(*)::int FROM lattices WHERE ${match}) AS total
+     FROM lattices WHERE ${match} ${after} ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
+    values,
+  );
+  if (rows.length > 0) return { rows: rows.map(revive), total: rows[0].total };
+  // Past the last page there is no row to carry the total.
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM lattices WHERE ${match}`, matchValues)).rows[0].n;
+  return { rows: [], total };
+}
 
-  async find(db: Queryable, tenantId: string, id: string): Promise<LatticeRow | null> {
-    const { rows } = await db.query<RawRow>(`SELECT ${COLUMNS} FROM lattices WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-    return rows[0] ? revive(rows[0]) : null;
-  }
+export async function find(db: Queryable, tenantId: string, id: string): Promise<LatticeRow | null> {
+  const { rows } = await db.query<RawRow>(`SELECT ${COLUMNS} FROM lattices WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  return rows[0] ? revive(rows[0]) : null;
+}
 
-  /** The row, locked until the transaction ends: writers of one lattice's field queue here. */
-  async findForUpdate(db: Queryable, tenantId: string, id: string): Promise<LatticeRow | null> {
-    const { rows } = await db.query<RawRow>(`SELECT ${COLUMNS} FROM lattices WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
-    return rows[0] ? revive(rows[0]) : null;
-  }
+/** The row, locked until the transaction ends: writers of one lattice's field queue here. */
+export async function findForUpdate(db: Queryable, tenantId: string, id: string): Promise<LatticeRow | null> {
+  const { rows } = await db.query<RawRow>(`SELECT ${COLUMNS} FROM lattices WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+  return rows[0] ? revive(rows[0]) : null;
+}
 
-  /** Changes name and/or metadata; `version` is untouched (it counts field changes). */
-  async update(
-    db: Queryable,
-    tenantId: string,
-    id: string,
-    patch: { name?: string; metadata?: Record<string, unknown> },
-  ): Promise<LatticeRow | null> {
-    const { rows } = await db.query<RawRow>(
-      `UPDATE lattices SET name = coalesce($3, name), metadata = coalesce($4, metadata), updated_at = now()
-       WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-      [tenantId, id, patch.name ?? null, patch.metadata ?? null],
-    );
-    return rows[0] ? revive(rows[0]) : null;
-  }
+/** Changes name and/or metadata; `version` is untouched (it counts field changes). */
+export async function update(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  patch: { name?: string; metadata?: Record<string, unknown> },
+): Promise<LatticeRow | null> {
+  const { rows } = await db.query<RawRow>(
+    `UPDATE lattices SET name = coalesce($3, name), metadata = coalesce($4, metadata), updated_at = now()
+     WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+    [tenantId, id, patch.name ?? null, patch.metadata ?? null],
+  );
+  return rows[0] ? revive(rows[0]) : null;
+}
 
-  /** Deletes the lattice; its field chunks and operation history go with it (ON DELETE CASCADE). */
-  async delete(db: Queryable, tenantId: string, id: string): Promise<LatticeRow | null> {
-    const { rows } = await db.query<RawRow>(`DELETE FROM lattices WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`, [tenantId, id]);
-    return rows[0] ? revive(rows[0]) : null;
-  }
+/** Deletes the lattice; its field chunks and operation history go with it (ON DELETE CASCADE). */
+export async function remove(db: Queryable, tenantId: string, id: string): Promise<LatticeRow | null> {
+  const { rows } = await db.query<RawRow>(`DELETE FROM lattices WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`, [tenantId, id]);
+  return rows[0] ? revive(rows[0]) : null;
+}
 
-  /**
-   * Moves the lattice to the next version with a new stored field, only if it
-   * is still at `expected` (optimistic concurrency). Returns the new version
-   * and the vertex count, or null when the lattice moved on (or is gone).
-   */
-  async advanceFieldVersion(
-    db: Queryable,
-    tenantId: string,
-    id: string,
-    expected: number,
-  ): Promise<{ version: number; vertices: number } | null> {
-    const { rows } = await db.query<{ version: number; vertices: string }>(
-      `UPDATE lattices SET version = version + 1, field_version = version + 1, updated_at = now()
-       WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version, vertices`,
-      [tenantId, id, expected],
-    );
-    return rows[0] ? { version: rows[0].version, vertices: Number(rows[0].vertices) } : null;
-  }
+/**
+ * Moves the lattice to the next version with a new stored field, only if it
+ * is still at `expected` (optimistic concurrency). Returns the new version
+ * and the vertex count, or null when the lattice moved on (or is gone).
+ */
+export async function advanceFieldVersion(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  expected: number,
+): Promise<{ version: number; vertices: number } | null> {
+  const { rows } = await db.query<{ version: number; vertices: string }>(
+    `UPDATE lattices SET version = version + 1, field_version = version + 1, updated_at = now()
+     WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version, vertices`,
+    [tenantId, id, expected],
+  );
+  return rows[0] ? { version: rows[0].version, vertices: Number(rows[0].vertices) } : null;
+}
 
-  private async planLimitsQuery(db: Queryable, tenantId: string, lock: string): Promise<LatticePlanLimits | null> {
-    const { rows } = await db.query<{
-      code: string;
-      max_lattices: number;
-      max_dimensions: number;
-      max_size: number;
-      max_materialized_vertices: string;
-    }>(
-      `SELECT p.code, p.max_lattices, p.max_dimensions, p.max_size, p.max_materialized_vertices
-       FROM tenants t JOIN plans p ON p.code = t.plan_code WHERE t.id = $1 ${lock}`,
-      [tenantId],
-    );
-    const p = rows[0];
-    if (!p) return null;
-    return {
-      planCode: p.code,
-      maxLattices: p.max_lattices,
-      maxDimensions: p.max_dimensions,
-      maxSize: p.max_size,
-      maxMaterializedVertices: Number(p.max_materialized_vertices),
-    };
-  }
+async function planLimitsQuery(db: Queryable, tenantId: string, lock: string): Promise<LatticePlanLimits | null> {
+  const { rows } = await db.query<{
+    code: string;
+    max_lattices: number;
+    max_dimensions: number;
+    max_size: number;
+    max_materialized_vertices: string;
+  }>(
+    `SELECT p.code, p.max_lattices, p.max_dimensions, p.max_size, p.max_materialized_vertices
+     FROM tenants t JOIN plans p ON p.code = t.plan_code WHERE t.id = $1 ${lock}`,
+    [tenantId],
+  );
+  const p = rows[0];
+  if (!p) return null;
+  return {
+    planCode: p.code,
+    maxLattices: p.max_lattices,
+    maxDimensions: p.max_dimensions,
+    maxSize: p.max_size,
+    maxMaterializedVertices: Number(p.max_materialized_vertices),
+  };
 }

@@ -3,28 +3,24 @@ import { materializeField } from '../../engine/field.js';
 import { MAX_MATERIALIZED_VERTICES, type Lattice } from '../../engine/lattice.js';
 import type { Database, Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit-repository.js';
 import { AppError, notFound } from '../errors.js';
-import { actorOf, type Principal } from '../identity/principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import { auditBy, type Caller } from '../tenants/caller.js';
-import type { FieldStore } from './field-store.js';
+import { auditChange, type Caller } from '../auth/caller.js';
+import * as fields from './field-repository.js';
 import type { LatticeCache } from './lattice-cache.js';
-import type { LatticeFilter, LatticeRepository, LatticeRow } from './lattice-repository.js';
-import {
-  buildLattice,
-  type CreateLatticeInput,
-  resolveCreateInput,
-  resolveUpdateInput,
-  type UpdateLatticeInput,
-} from './lattice-validation.js';
-import { latticeView, type LatticeView } from './lattice-view.js';
-import { assertWithinPlan, type LatticePlanLimits } from './plan-limits.js';
+import * as lattices from './lattice-repository.js';
+import type { LatticeFilter, LatticeRow } from './lattice-repository.js';
+import type { CreateLatticeInput, LatticeView, UpdateLatticeInput } from './lattice-schemas.js';
+import { buildLattice, resolveCreateInput, resolveUpdateInput } from './lattice-validation.js';
+import { latticeView } from './lattice-view.js';
+import { assertWithinPlan, type LatticePlanLimits } from '../plans/plan-limit-checks.js';
+
+/** The tenant a lattice is looked up in: a request's principal, or the tenant a job acts for. */
+export type TenantScope = Pick<Principal, 'tenantId'>;
 
 export interface LatticeServiceDeps {
   db: Database;
-  lattices: LatticeRepository;
-  fields: FieldStore;
   cache: LatticeCache;
 }
 
@@ -71,7 +67,7 @@ export class LatticeService {
 
   constructor(private readonly d: LatticeServiceDeps) {}
 
-  /** Creates a lattice in O(d) whatever its vertex count; 422 for a bad spec, 403 past a plan limit. */
+  /** Creates a lattice in O(d) whatever its vertex count; validation_failed for a bad spec, plan_limit_exceeded past a plan limit. */
   async create(caller: Caller, input: CreateLatticeInput): Promise<LatticeView> {
     const spec = resolveCreateInput(input);
     const lattice = buildLattice(spec);
@@ -85,9 +81,9 @@ export class LatticeService {
         // Counting under the tenant row's lock keeps concurrent creates within the limit; an
         // unlimited plan has nothing to count, so its creates do not queue behind each other.
         await this.limitsOf(tx, tenantId, true);
-        assertWithinPlan(limits, { lattices: (await this.d.lattices.count(tx, tenantId)) + 1 });
+        assertWithinPlan(limits, { lattices: (await lattices.count(tx, tenantId)) + 1 });
       }
-      const row = await this.d.lattices.insert(tx, {
+      const row = await lattices.insert(tx, {
         id: uuidv7(),
         tenantId,
         name: spec.name,
@@ -103,32 +99,30 @@ export class LatticeService {
         createdBy: actor.actorId,
         createdByType: actor.actorType,
       });
-      await recordAudit(tx, {
-        ...auditBy(caller),
-        action: 'lattice.created',
-        targetType: 'lattice',
-        targetId: row.id,
-        details: { name: row.name, shape: row.shape, boundary: row.boundary },
-      });
+      await auditChange(
+        tx,
+        caller,
+        'lattice.created',
+        { type: 'lattice', id: row.id },
+        { name: row.name, shape: row.shape, boundary: row.boundary },
+      );
       return latticeView(row);
     });
   }
 
   /** The tenant's lattices, newest first; one query per page. */
-  async list(principal: Principal, filter: LatticeFilter, page: PageRequest): Promise<Page<LatticeView>> {
-    const { rows, total } = await this.d.db.tenantRead(principal.tenantId, (db) =>
-      this.d.lattices.list(db, principal.tenantId, filter, page),
-    );
+  async list(principal: TenantScope, filter: LatticeFilter, page: PageRequest): Promise<Page<LatticeView>> {
+    const { rows, total } = await this.d.db.tenantRead(principal.tenantId, (db) => lattices.list(db, principal.tenantId, filter, page));
     return pageOf(rows, page.limit, total, latticeView);
   }
 
-  async get(principal: Principal, id: string): Promise<LatticeView> {
+  async get(principal: TenantScope, id: string): Promise<LatticeView> {
     return latticeView(await this.getLattice(principal, id));
   }
 
-  /** The stored row of a lattice of the caller's tenant; 404 for any other. */
-  async getLattice(principal: Principal, id: string): Promise<LatticeRow> {
-    const row = await this.d.db.tenantRead(principal.tenantId, (db) => this.d.lattices.find(db, principal.tenantId, id));
+  /** The stored row of a lattice of the caller's tenant; not_found for any other. */
+  async getLattice(principal: TenantScope, id: string): Promise<LatticeRow> {
+    const row = await this.d.db.tenantRead(principal.tenantId, (db) => lattices.find(db, principal.tenantId, id));
     if (!row) throw notFound('Lattice');
     return row;
   }
@@ -138,15 +132,9 @@ export class LatticeService {
     const patch = resolveUpdateInput(input);
     const { tenantId } = caller.principal;
     return this.d.db.tenantTransaction(tenantId, async (tx) => {
-      const row = await this.d.lattices.update(tx, tenantId, id, patch);
+      const row = await lattices.update(tx, tenantId, id, patch);
       if (!row) throw notFound('Lattice');
-      await recordAudit(tx, {
-        ...auditBy(caller),
-        action: 'lattice.updated',
-        targetType: 'lattice',
-        targetId: id,
-        details: { changed: Object.keys(patch), name: row.name },
-      });
+      await auditChange(tx, caller, 'lattice.updated', { type: 'lattice', id: id }, { changed: Object.keys(patch), name: row.name });
       return latticeView(row);
     });
   }
@@ -155,15 +143,15 @@ export class LatticeService {
   async remove(caller: Caller, id: string): Promise<void> {
     const { tenantId } = caller.principal;
     await this.d.db.tenantTransaction(tenantId, async (tx) => {
-      const row = await this.d.lattices.delete(tx, tenantId, id);
+      const row = await lattices.remove(tx, tenantId, id);
       if (!row) throw notFound('Lattice');
-      await recordAudit(tx, {
-        ...auditBy(caller),
-        action: 'lattice.deleted',
-        targetType: 'lattice',
-        targetId: id,
-        details: { name: row.name, shape: row.shape, boundary: row.boundary },
-      });
+      await auditChange(
+        tx,
+        caller,
+        'lattice.deleted',
+        { type: 'lattice', id: id },
+        { name: row.name, shape: row.shape, boundary: row.boundary },
+      );
     });
     this.d.cache.delete(id);
   }
@@ -173,11 +161,11 @@ export class LatticeService {
    * it holds that version. The result is SHARED: read it, never mutate it or
    * its field (writers use withLatticeLock + loadForUpdate).
    */
-  async loadEngineLattice(principal: Principal, id: string, opts: LoadOptions = {}): Promise<LoadedLattice> {
-    const { tenantId } = principal;
+  async loadEngineLattice(owner: TenantScope, id: string, opts: LoadOptions = {}): Promise<LoadedLattice> {
+    const { tenantId } = owner;
     for (let attempt = 1; ; attempt++) {
       const { row, limits } = await this.d.db.tenantTransaction(tenantId, async (tx) => {
-        const found = await this.d.lattices.find(tx, tenantId, id);
+        const found = await lattices.find(tx, tenantId, id);
         if (!found) throw notFound('Lattice');
         return { row: found, limits: opts.withField ? await this.limitsOf(tx, tenantId, false) : null };
       });
@@ -189,16 +177,30 @@ export class LatticeService {
   }
 
   /**
+   * `loaded` with its value field (stored, or the engine's default), within
+   * the plan's materialisation limit (`limits`, or the tenant's current plan).
+   * The lattice row is not read again: the field is the one of the version
+   * `loaded` holds, unless a writer replaced it meanwhile, and only then is
+   * the lattice read again, at its new version.
+   */
+  async withField(owner: TenantScope, loaded: LoadedLattice, limits?: LatticePlanLimits): Promise<LoadedLattice> {
+    const plan = limits ?? (await this.limitsFor(owner));
+    this.assertFieldAllowed(plan, loaded.row, {});
+    const lattice = await this.cachedLattice(loaded.row, plan);
+    return lattice ? { ...loaded, lattice } : this.loadEngineLattice(owner, loaded.row.id, { withField: true });
+  }
+
+  /**
    * Runs `fn` in a tenant transaction holding `SELECT ... FOR UPDATE` on the
    * lattice row, so writers of one lattice run one after another, each seeing
-   * the version its predecessor committed. 404 when the lattice is not the
+   * the version its predecessor committed. not_found when the lattice is not the
    * caller's tenant's.
    */
-  async withLatticeLock<T>(principal: Principal, id: string, fn: (tx: Queryable, row: LatticeRow) => Promise<T>): Promise<T> {
-    const { tenantId } = principal;
+  async withLatticeLock<T>(owner: TenantScope, id: string, fn: (tx: Queryable, row: LatticeRow) => Promise<T>): Promise<T> {
+    const { tenantId } = owner;
     let context: LockContext | undefined;
     const result = await this.d.db.tenantTransaction(tenantId, async (tx) => {
-      const row = await this.d.lattices.findForUpdate(tx, tenantId, id);
+      const row = await lattices.findForUpdate(tx, tenantId, id);
       if (!row) throw notFound('Lattice');
       context = { row, saved: null };
       this.locks.set(tx, context);
@@ -238,34 +240,34 @@ export class LatticeService {
 
   /**
    * Stores `field` as the lattice's next version if it is still at
-   * `expectedVersion` (409 conflict otherwise) and returns the new version.
+   * `expectedVersion` (conflict otherwise) and returns the new version.
    * The field is taken over: do not mutate it afterwards. Called inside
    * withLatticeLock, the new version is also cached once the transaction commits.
    */
   async saveField(tx: Queryable, tenantId: string, latticeId: string, field: Float64Array, expectedVersion: number): Promise<SavedField> {
-    const advanced = await this.d.lattices.advanceFieldVersion(tx, tenantId, latticeId, expectedVersion);
+    const advanced = await lattices.advanceFieldVersion(tx, tenantId, latticeId, expectedVersion);
     if (advanced === null) throw conflict();
     const { version, vertices } = advanced;
     // A caller's bug, not a client's: the transaction rolls back and the request fails loudly.
     if (field.length !== vertices) throw new Error(`a field of ${field.length} values for a lattice of ${vertices} vertices`);
-    const { checksum } = await this.d.fields.save(tx, { tenantId, latticeId, version, field });
+    const { checksum } = await fields.save(tx, { tenantId, latticeId, version, field });
     const context = this.locks.get(tx);
     if (context && context.row.id === latticeId) context.saved = { version, field };
     return { version, checksum };
   }
 
   /** The lattice's plan limits (tenant's current plan). */
-  async limitsFor(principal: Principal): Promise<LatticePlanLimits> {
-    return this.d.db.tenantTransaction(principal.tenantId, (tx) => this.limitsOf(tx, principal.tenantId, false));
+  async limitsFor(owner: TenantScope): Promise<LatticePlanLimits> {
+    return this.d.db.tenantTransaction(owner.tenantId, (tx) => this.limitsOf(tx, owner.tenantId, false));
   }
 
   private async limitsOf(tx: Queryable, tenantId: string, lock: boolean): Promise<LatticePlanLimits> {
-    const limits = lock ? await this.d.lattices.lockPlanLimits(tx, tenantId) : await this.d.lattices.planLimits(tx, tenantId);
+    const limits = lock ? await lattices.lockPlanLimits(tx, tenantId) : await lattices.planLimits(tx, tenantId);
     if (!limits) throw notFound('Tenant');
     return limits;
   }
 
-  /** 403 past the plan's materialisation limit, 422 past the engine's own. */
+  /** plan_limit_exceeded past the plan's materialisation limit, validation_failed past the engine's own. */
   private assertFieldAllowed(limits: LatticePlanLimits, row: LatticeRow, opts: LoadOptions): void {
     const budget = opts.maxMaterializedVertices;
     const effective =
@@ -318,7 +320,7 @@ export class LatticeService {
     limits: LatticePlanLimits,
     opts: LoadOptions,
   ): Promise<Float64Array | null> {
-    if (row.field_version > 0) return this.d.fields.load(tx, row.id, row.field_version);
+    if (row.field_version > 0) return fields.load(tx, row.id, row.field_version);
     const budget = tighter(limits.maxMaterializedVertices, opts.maxMaterializedVertices);
     return materializeField(lattice, {}, budget < 0 ? {} : { maxMaterializedVertices: budget });
   }
@@ -326,7 +328,7 @@ export class LatticeService {
 
 /** The engine lattice a stored row describes; O(d), plus O(k·d) for k obstacle coordinates. */
 function engineLatticeOf(row: LatticeRow): Lattice {
-  return buildLattice({ shape: row.shape, boundary: row.boundary, obstacles: row.obstacles, shapeLocation: 'shape' });
+  return buildLattice({ shape: row.shape, boundary: row.boundary, obstacles: row.obstacles, shapeField: 'shape' });
 }
 
 /** The smaller of two budgets where -1 (or undefined) means unlimited. */

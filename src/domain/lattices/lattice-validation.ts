@@ -1,12 +1,14 @@
 import { isEngineError } from '../../engine/errors.js';
-import { createLattice, MAX_DIMENSIONS, type Boundary, type Lattice, type ObstacleSpec } from '../../engine/lattice.js';
-import { type FieldProblem, validationFailed } from '../errors.js';
+import { createLattice, MAX_DIMENSIONS, type Lattice, type ObstacleSpec } from '../../engine/lattice.js';
+import { type FieldProblem, invalidFields, validationFailed } from '../errors.js';
+import type { LatticeDefinition } from './lattice-repository.js';
+import type { CreateLatticeInput, LegacyFields, UpdateLatticeInput } from './lattice-schemas.js';
 
 /*
  * The rules a lattice request must meet beyond what its JSON schema can say:
  * the name's alphabet (Unicode letters), the metadata's serialised size, how
  * `shape`, `dimensions` and `size` combine, and obstacle coordinates checked
- * against the shape. Every problem found is reported at once, as a 422.
+ * against the shape. Every problem found is reported at once, as one validation_failed.
  */
 
 export const NAME_MAX_LENGTH = 100;
@@ -18,47 +20,18 @@ const NAME_RULE = `must be 1–${NAME_MAX_LENGTH} characters of letters, digits,
 // Reported once a list holds this many problems; more would only bloat the answer.
 const MAX_PROBLEMS = 20;
 
-export type ObstacleInput = { density: number; seed?: number } | { coordinates: number[][] } | number[][];
-
-export interface LegacyFields {
-  field_type?: string;
-  geometry?: string;
-  enable_gpu?: boolean;
-}
-
-/** A create request after the schema. */
-export interface CreateLatticeInput extends LegacyFields {
-  name?: string;
-  /** An integer with `size`; or, from old clients, the list of sides (meaning `shape`). Checked here. */
-  dimensions?: unknown;
-  size?: number;
-  shape?: number[];
-  boundary?: Boundary;
-  obstacles?: ObstacleInput | null;
-  metadata?: Record<string, unknown>;
-}
-
-export interface UpdateLatticeInput {
-  name?: string;
-  metadata?: Record<string, unknown>;
-}
+type ObstacleInput = NonNullable<CreateLatticeInput['obstacles']>;
 
 /** A lattice request resolved to what is stored. */
-export interface LatticeSpec {
-  name: string;
-  shape: number[];
-  boundary: Boundary;
-  obstacles: ObstacleSpec | null;
-  metadata: Record<string, unknown>;
-  legacy: LegacyFields;
+export interface LatticeSpec extends LatticeDefinition {
   /** Where a problem with the shape as a whole is reported: the field the client sent. */
-  shapeLocation: string;
+  shapeField: string;
 }
 
 function checkName(name: string, problems: FieldProblem[]): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || [...trimmed].length > NAME_MAX_LENGTH || !NAME.test(trimmed)) {
-    problems.push({ location: 'body.name', message: NAME_RULE });
+    problems.push({ field: 'input.name', message: NAME_RULE });
   }
   return trimmed;
 }
@@ -66,7 +39,7 @@ function checkName(name: string, problems: FieldProblem[]): string {
 function checkMetadata(metadata: Record<string, unknown>, problems: FieldProblem[]): void {
   const bytes = Buffer.byteLength(JSON.stringify(metadata), 'utf8');
   if (bytes > METADATA_MAX_BYTES) {
-    problems.push({ location: 'body.metadata', message: `must be at most ${METADATA_MAX_BYTES} bytes as JSON (16 KB); it is ${bytes}` });
+    problems.push({ field: 'input.metadata', message: `must be at most ${METADATA_MAX_BYTES} bytes as JSON (16 KB); it is ${bytes}` });
   }
 }
 
@@ -78,54 +51,54 @@ function readDimensions(value: unknown, problems: FieldProblem[]): { count?: num
   if (value === undefined) return {};
   if (Array.isArray(value)) {
     if (isSides(value)) return { sides: value };
-    problems.push({ location: 'body.dimensions', message: `as a list of sides must hold 1 to ${MAX_DIMENSIONS} integers ≥ 2` });
+    problems.push({ field: 'input.dimensions', message: `as a list of sides must hold 1 to ${MAX_DIMENSIONS} integers ≥ 2` });
     return null;
   }
   if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_DIMENSIONS) return { count: value as number };
-  problems.push({ location: 'body.dimensions', message: `must be an integer from 1 to ${MAX_DIMENSIONS} (or a list of sides)` });
+  problems.push({ field: 'input.dimensions', message: `must be an integer from 1 to ${MAX_DIMENSIONS} (or a list of sides)` });
   return null;
 }
 
-function resolveShape(input: CreateLatticeInput, problems: FieldProblem[]): { shape: number[]; location: string } {
+function resolveShape(input: CreateLatticeInput, problems: FieldProblem[]): { shape: number[]; field: string } {
   const { size } = input;
   const dimensions = readDimensions(input.dimensions, problems);
-  if (dimensions === null) return { shape: [], location: 'body.dimensions' };
+  if (dimensions === null) return { shape: [], field: 'input.dimensions' };
   const sides = dimensions.sides;
   if (sides !== undefined && input.shape !== undefined && sides.join() !== input.shape.join()) {
-    problems.push({ location: 'body.dimensions', message: 'as a list of sides must equal shape when both are given' });
+    problems.push({ field: 'input.dimensions', message: 'as a list of sides must equal shape when both are given' });
   }
   const shape = input.shape ?? sides;
   if (shape !== undefined) {
     const count = dimensions.count;
     if (count !== undefined && count !== shape.length) {
-      problems.push({ location: 'body.dimensions', message: `must equal the length of shape (${shape.length}) when both are given` });
+      problems.push({ field: 'input.dimensions', message: `must equal the length of shape (${shape.length}) when both are given` });
     }
     if (size !== undefined && shape.some((side) => side !== size)) {
-      problems.push({ location: 'body.size', message: 'must equal every side of shape when both are given' });
+      problems.push({ field: 'input.size', message: 'must equal every side of shape when both are given' });
     }
-    return { shape, location: input.shape !== undefined ? 'body.shape' : 'body.dimensions' };
+    return { shape, field: input.shape !== undefined ? 'input.shape' : 'input.dimensions' };
   }
   if (dimensions.count === undefined || size === undefined) {
-    const missing = dimensions.count === undefined ? 'body.dimensions' : 'body.size';
-    problems.push({ location: missing, message: 'send shape, or dimensions and size' });
-    return { shape: [], location: 'body.shape' };
+    const missing = dimensions.count === undefined ? 'input.dimensions' : 'input.size';
+    problems.push({ field: missing, message: 'send shape, or dimensions and size' });
+    return { shape: [], field: 'input.shape' };
   }
-  return { shape: new Array<number>(dimensions.count).fill(size), location: 'body.size' };
+  return { shape: new Array<number>(dimensions.count).fill(size), field: 'input.size' };
 }
 
-function checkCoordinates(list: number[][], shape: number[], location: string, problems: FieldProblem[]): void {
+function checkCoordinates(list: number[][], shape: number[], field: string, problems: FieldProblem[]): void {
   for (let i = 0; i < list.length && problems.length < MAX_PROBLEMS; i++) {
     const coords = list[i];
     if (coords.length !== shape.length) {
       problems.push({
-        location: `${location}.${i}`,
+        field: `${field}.${i}`,
         message: `must have ${shape.length} coordinates, one per dimension; it has ${coords.length}`,
       });
       continue;
     }
     const k = coords.findIndex((c, dim) => c < 0 || c >= shape[dim]);
     if (k >= 0)
-      problems.push({ location: `${location}.${i}.${k}`, message: `must be in [0, ${shape[k]}) for dimension ${k}; it is ${coords[k]}` });
+      problems.push({ field: `${field}.${i}.${k}`, message: `must be in [0, ${shape[k]}) for dimension ${k}; it is ${coords[k]}` });
   }
 }
 
@@ -133,9 +106,9 @@ function resolveObstacles(input: ObstacleInput | null | undefined, shape: number
   if (input === undefined || input === null) return null;
   if (Array.isArray(input) || 'coordinates' in input) {
     const list = Array.isArray(input) ? input : input.coordinates;
-    const location = Array.isArray(input) ? 'body.obstacles' : 'body.obstacles.coordinates';
+    const field = Array.isArray(input) ? 'input.obstacles' : 'input.obstacles.coordinates';
     // A shape that is itself invalid was reported already; coordinates cannot be judged against it.
-    if (shape.length > 0) checkCoordinates(list, shape, location, problems);
+    if (shape.length > 0) checkCoordinates(list, shape, field, problems);
     return { coordinates: list };
   }
   return { density: input.density, seed: input.seed ?? 0 };
@@ -155,15 +128,15 @@ function defaultName(shape: number[]): string {
   return long.length <= NAME_MAX_LENGTH ? long : `${shape.length}D lattice`;
 }
 
-/** Resolves a create request to a lattice spec, or throws 422 listing every problem found. */
+/** Resolves a create request to a lattice spec, or throws validation_failed listing every problem found. */
 export function resolveCreateInput(input: CreateLatticeInput): LatticeSpec {
   const problems: FieldProblem[] = [];
   const name = input.name === undefined ? undefined : checkName(input.name, problems);
   const metadata = input.metadata ?? {};
   checkMetadata(metadata, problems);
-  const { shape, location } = resolveShape(input, problems);
+  const { shape, field } = resolveShape(input, problems);
   const obstacles = resolveObstacles(input.obstacles, shape, problems);
-  if (problems.length > 0) throw validationFailed(problems, `The lattice is not valid: ${summarise(problems)}`);
+  if (problems.length > 0) throw invalidFields(problems, 'The lattice is not valid');
   return {
     name: name ?? defaultName(shape),
     shape,
@@ -171,11 +144,11 @@ export function resolveCreateInput(input: CreateLatticeInput): LatticeSpec {
     obstacles,
     metadata,
     legacy: legacyOf(input),
-    shapeLocation: location,
+    shapeField: field,
   };
 }
 
-/** Checks a PATCH body; returns it with the name trimmed, or throws 422. */
+/** Checks a PATCH body; returns it with the name trimmed, or throws validation_failed. */
 export function resolveUpdateInput(input: UpdateLatticeInput): UpdateLatticeInput {
   const problems: FieldProblem[] = [];
   const out: UpdateLatticeInput = {};
@@ -184,7 +157,7 @@ export function resolveUpdateInput(input: UpdateLatticeInput): UpdateLatticeInpu
     checkMetadata(input.metadata, problems);
     out.metadata = input.metadata;
   }
-  if (problems.length > 0) throw validationFailed(problems, `The change is not valid: ${summarise(problems)}`);
+  if (problems.length > 0) throw invalidFields(problems, 'The change is not valid');
   return out;
 }
 
@@ -195,7 +168,7 @@ const MAX_SAFE = '2^53 − 1 (9007199254740991)';
  * refusals (a vertex or edge count past 2^53 − 1, a side that is not a safe
  * integer) become 422s at the field the client sent.
  */
-export function buildLattice(spec: Pick<LatticeSpec, 'shape' | 'boundary' | 'obstacles' | 'shapeLocation'>): Lattice {
+export function buildLattice(spec: Pick<LatticeSpec, 'shape' | 'boundary' | 'obstacles' | 'shapeField'>): Lattice {
   try {
     return createLattice({ shape: spec.shape, boundary: spec.boundary, obstacles: spec.obstacles });
   } catch (err) {
@@ -204,17 +177,13 @@ export function buildLattice(spec: Pick<LatticeSpec, 'shape' | 'boundary' | 'obs
       // A float product is enough to tell which count overflowed: it only has to compare with 2^53.
       const what = spec.shape.reduce((v, side) => v * side, 1) > Number.MAX_SAFE_INTEGER ? 'vertices' : 'edges';
       throw validationFailed(
-        [{ location: spec.shapeLocation, message: `the lattice would have more than ${MAX_SAFE} ${what}` }],
+        [{ field: spec.shapeField, message: `the lattice would have more than ${MAX_SAFE} ${what}` }],
         `The lattice is too large: its vertex and edge counts must stay at or below ${MAX_SAFE}`,
       );
     }
     if (err.code === 'invalid_shape') {
-      throw validationFailed([{ location: spec.shapeLocation, message: `every side must be an integer from 2 to ${MAX_SAFE}` }]);
+      throw validationFailed([{ field: spec.shapeField, message: `every side must be an integer from 2 to ${MAX_SAFE}` }]);
     }
-    throw validationFailed([{ location: 'body', message: err.message }]);
+    throw validationFailed([{ field: 'input', message: err.message }]);
   }
-}
-
-function summarise(problems: FieldProblem[]): string {
-  return problems.map((p) => `${p.location} ${p.message}`).join('; ');
 }

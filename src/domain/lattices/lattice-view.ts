@@ -1,27 +1,5 @@
-import type { Boundary, ObstacleSpec } from '../../engine/lattice.js';
 import type { LatticeRow } from './lattice-repository.js';
-import type { LegacyFields } from './lattice-validation.js';
-
-/** A lattice as the API shows it. */
-export interface LatticeView extends LegacyFields {
-  id: string;
-  tenant_id: string;
-  name: string;
-  dimensions: number;
-  /** The side length when every side is equal; null for a non-cubic shape. */
-  size: number | null;
-  shape: number[];
-  boundary: Boundary;
-  vertices: number;
-  /** Edges of the obstacle-free grid (analyze counts those between free vertices). */
-  edges: number;
-  obstacles: ObstacleSpec | null;
-  memory: { implicit_bytes: number; explicit_csr_bytes: number; reduction_factor: number };
-  metadata: Record<string, unknown>;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+import type { LatticeView } from './lattice-schemas.js';
 
 /** O(d) per row: every figure was computed by the engine when the lattice was created. */
 export function latticeView(row: LatticeRow): LatticeView {

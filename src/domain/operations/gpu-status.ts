@@ -1,12 +1,9 @@
-import { probeGpu, type GpuProbeReport } from '../../engine/backends/probe.js';
+import { probeGpu } from '../../engine/backends/probe.js';
 import { defaultRouter } from '../../engine/runner.js';
-
-export interface GpuStatus extends GpuProbeReport {
-  routing: { thresholds: ReturnType<ReturnType<typeof defaultRouter>['thresholds']> };
-}
+import type { GpuStatus } from './gpu-status-schemas.js';
 
 /**
- * What `GET /api/gpu/status` reports: the engine's real probe of this
+ * What the GPU status route reports: the engine's real probe of this
  * process's WebGPU adapter and the work above which the router would send an
  * operation to the worker pool or the GPU (from the calibrated cost model;
  * an operation without calibration has no threshold).

@@ -1,7 +1,8 @@
 import type { EngineError } from '../../engine/errors.js';
 import type { OperationName } from '../../engine/operations.js';
 import { AppError } from '../errors.js';
-import { bodyLocation } from './operation-params.js';
+import { materializationLimit } from '../plans/plan-limit-checks.js';
+import { inputField } from './operation-params.js';
 
 /** The plan budget an operation ran under, to tell a plan limit from the engine's own. */
 export interface PlanBudget {
@@ -12,19 +13,11 @@ export interface PlanBudget {
 
 const sentence = (message: string): string => message.charAt(0).toUpperCase() + message.slice(1);
 
-/** A plan's materialisation limit as the problem document names it (the shape plan-limits.ts uses). */
-export function materializationLimit(budget: PlanBudget, needed: number): AppError {
-  return new AppError(
-    'plan_limit_exceeded',
-    `Plan '${budget.planCode}' allows at most ${budget.maxMaterializedVertices} vertices in memory for one operation (this one needs ${needed})`,
-    { fields: { limit: 'max_materialized_vertices', value: budget.maxMaterializedVertices, plan_code: budget.planCode } },
-  );
-}
-
 /**
- * The problem an engine failure becomes: bad input is a 422 pointing at the
- * body field when it can; an exhausted budget is the plan's 403 when the
- * plan set it, else (the engine's own ceiling) a 422. Never a 500.
+ * The AppError an engine failure becomes: bad input is validation_failed
+ * pointing at the input field when it can; an exhausted budget is the plan's
+ * plan_limit_exceeded when the plan set it, else (the engine's own ceiling)
+ * validation_failed. Never an internal error.
  */
 export function engineProblem(err: EngineError, op: OperationName, budget: PlanBudget): AppError {
   switch (err.code) {
@@ -33,16 +26,16 @@ export function engineProblem(err: EngineError, op: OperationName, budget: PlanB
         const needed = typeof err.details?.vertices === 'number' ? err.details.vertices : budget.maxMaterializedVertices + 1;
         return materializationLimit(budget, needed);
       }
-      return new AppError('validation_failed', sentence(err.message), { errors: [{ location: 'body', message: err.message }] });
+      return new AppError('validation_failed', sentence(err.message), { errors: [{ field: 'input', message: err.message }] });
     case 'too_large':
       return new AppError('validation_failed', `${sentence(err.message)}; this lattice is too large for this operation`, {
-        errors: [{ location: 'path.id', message: err.message }],
+        errors: [{ field: 'latticeId', message: err.message }],
       });
     case 'aborted':
       return new AppError('service_unavailable', 'The operation was stopped before it finished; retry it');
     default:
       return new AppError('validation_failed', sentence(err.message), {
-        errors: [{ location: bodyLocation(op, err.message, err.details), message: err.message }],
+        errors: [{ field: inputField(op, err.message, err.details), message: err.message }],
       });
   }
 }

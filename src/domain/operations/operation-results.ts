@@ -3,7 +3,9 @@ import type { DiffusionResult } from '../../engine/diffusion.js';
 import type { DistanceFieldResult } from '../../engine/distances.js';
 import type { OperationResults } from '../../engine/operations.js';
 import type { RandomWalkResult } from '../../engine/random-walk.js';
-import { CAPS, type DistancesInput, type ReadOperation } from './operation-params.js';
+import { CAPS } from './operation-caps.js';
+import type { DistancesInput } from './operation-input-schemas.js';
+import type { ReadOperation } from './operation-params.js';
 
 /*
  * What a response shows of an engine result: JSON only, per-vertex arrays

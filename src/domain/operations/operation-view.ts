@@ -1,7 +1,8 @@
+import type { OperationView } from './operation-history-schemas.js';
 import type { OperationRow } from './operation-repository.js';
 
-/** One entry of `GET /api/lattices/{id}/operations`. */
-export function operationView(r: OperationRow) {
+/** One entry of a lattice's operation history as the API shows it. */
+export function operationView(r: OperationRow): OperationView {
   const transformationType = r.type === 'transform' ? r.parameters.transformation_type : undefined;
   return {
     id: r.id,
@@ -23,5 +24,3 @@ export function operationView(r: OperationRow) {
     created_at: r.created_at,
   };
 }
-
-export type OperationView = ReturnType<typeof operationView>;

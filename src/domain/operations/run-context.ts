@@ -2,7 +2,7 @@ import { isEngineError } from '../../engine/errors.js';
 import type { OperationName } from '../../engine/operations.js';
 import type { OperationRun } from '../../engine/runner.js';
 import { engineProblem, type PlanBudget } from './operation-errors.js';
-import type { CommonInput } from './operation-params.js';
+import type { CommonInput } from './operation-input-schemas.js';
 
 /** What a run needs of the tenant's plan. */
 export interface RunContext extends PlanBudget {
@@ -10,7 +10,7 @@ export interface RunContext extends PlanBudget {
   gpuAllowed: boolean;
 }
 
-/** Maps an engine failure inside `fn` to its problem (422 / 403), whatever else it throws passes through. */
+/** Maps an engine failure inside `fn` to its AppError (validation_failed / plan_limit_exceeded), whatever else it throws passes through. */
 export async function guarded<T>(op: OperationName, ctx: PlanBudget, fn: () => T | Promise<T>): Promise<T> {
   try {
     return await fn();

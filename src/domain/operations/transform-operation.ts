@@ -2,11 +2,12 @@ import type { OperationParams } from '../../engine/operations.js';
 import { runOperation } from '../../engine/runner.js';
 import type { TransformResult } from '../../engine/transforms.js';
 import { recordAudit } from '../audit/audit-repository.js';
-import type { Principal } from '../identity/principal.js';
 import type { LatticeService } from '../lattices/lattice-service.js';
 import type { KnowledgeStore } from './knowledge-store.js';
-import type { TransformInput } from './operation-params.js';
-import type { OperationOutcome, OperationRepository } from './operation-repository.js';
+import type { TransformAnswer } from './operation-answer-schemas.js';
+import type { TransformInput } from './operation-input-schemas.js';
+import * as operations from './operation-repository.js';
+import type { OperationOutcome } from './operation-repository.js';
 import { engineBudget, fallbackReason, guarded, type RunContext } from './run-context.js';
 
 /** Who a transform is done for, as its history row and audit entry record it. */
@@ -30,7 +31,6 @@ export interface TransformRun {
 
 interface TransformDeps {
   lattices: LatticeService;
-  operations: OperationRepository;
   knowledge: KnowledgeStore;
 }
 
@@ -40,18 +40,13 @@ interface TransformDeps {
  * new field and version, the cache invalidation, the history row and the
  * audit entry commit together or not at all.
  */
-export async function applyTransform(
-  d: TransformDeps,
-  ctx: RunContext,
-  actor: TransformActor,
-  t: TransformRun,
-): Promise<Record<string, unknown>> {
-  const principal = { tenantId: ctx.tenantId } as Principal;
-  return d.lattices.withLatticeLock(principal, t.latticeId, async (tx, row) => {
+export async function applyTransform(d: TransformDeps, ctx: RunContext, actor: TransformActor, t: TransformRun): Promise<TransformAnswer> {
+  return d.lattices.withLatticeLock({ tenantId: ctx.tenantId }, t.latticeId, async (tx, row) => {
     if (t.jobId !== null) {
       // A retried job whose earlier attempt committed (its worker died right after) must not transform twice.
-      const earlier = await d.operations.find(tx, ctx.tenantId, t.operationId);
-      if (earlier?.status === 'succeeded' && earlier.result_summary !== null) return earlier.result_summary;
+      const earlier = await operations.find(tx, ctx.tenantId, t.operationId);
+      // Its history row keeps the whole answer (see the outcome below).
+      if (earlier?.status === 'succeeded' && earlier.result_summary !== null) return earlier.result_summary as TransformAnswer;
     }
     const loaded = await d.lattices.loadForUpdate(tx, row);
     const run = await guarded('transform', ctx, () =>
@@ -66,7 +61,7 @@ export async function applyTransform(
     await d.knowledge.invalidate(tx, ctx.tenantId, t.latticeId);
     const { transformation: _type, reversible, ...details } = run.result as unknown as TransformResult & Record<string, unknown>;
     const fallback = fallbackReason(ctx, t.input, run);
-    const body: Record<string, unknown> = {
+    const answer: TransformAnswer = {
       operation_id: t.operationId,
       lattice_id: t.latticeId,
       transformation_type: t.input.transformation_type,
@@ -80,11 +75,11 @@ export async function applyTransform(
       result_summary: { success: true, ...details },
       // The field is the catalytic tape: changed only by an in-place, reversible update, and handed
       // back bit for bit by the reported inverse whenever `reversible` holds.
-      catalytic: { aux_bytes: 8 * (details.values as number), restored: reversible },
+      catalytic: { aux_bytes: 8 * details.values, restored: reversible },
     };
     const outcome: OperationOutcome = {
       status: 'succeeded',
-      resultSummary: body,
+      resultSummary: answer,
       backend: run.backend,
       gpuUsed: run.gpu_used,
       fallbackReason: fallback ?? null,
@@ -92,7 +87,7 @@ export async function applyTransform(
       executionTimeMs: run.execution_time_ms,
     };
     if (t.jobId === null) {
-      await d.operations.insert(
+      await operations.insert(
         tx,
         {
           id: t.operationId,
@@ -108,7 +103,7 @@ export async function applyTransform(
         outcome,
       );
     } else {
-      await d.operations.finish(tx, ctx.tenantId, t.operationId, outcome);
+      await operations.finish(tx, ctx.tenantId, t.operationId, outcome);
     }
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
@@ -127,6 +122,6 @@ export async function applyTransform(
       ip: actor.ip,
       requestId: actor.requestId,
     });
-    return body;
+    return answer;
   });
 }

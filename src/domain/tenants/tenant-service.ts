@@ -1,21 +1,20 @@
 import type { Database, Queryable } from '../../platform/database.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
-import { recordAudit } from '../audit/audit-repository.js';
 import { notFound } from '../errors.js';
-import type { Principal } from '../identity/principal.js';
-import { auditBy, type Caller } from './caller.js';
-import { revocationKeys } from '../identity/revocation.js';
-import { bumpEpochs } from './epochs.js';
-import type { PlanRepository } from './plan-repository.js';
-import type { PlanService } from './plan-service.js';
-import type { PlanCatalog } from '../usage/plan-catalog.js';
-import type { TenantRepository, TenantRow } from './tenant-repository.js';
-import { tenantView, type TenantView } from './views.js';
+import type { Principal } from '../auth/principal.js';
+import { auditChange, type Caller } from '../auth/caller.js';
+import { revocationKeys } from '../auth/revocation.js';
+import { bumpEpochs } from '../auth/epochs.js';
+import * as plans from '../plans/plan-repository.js';
+import type { PlanService } from '../plans/plan-service.js';
+import type { PlanCatalog } from '../plans/plan-catalog.js';
+import * as tenants from './tenant-repository.js';
+import type { TenantRow } from './tenant-repository.js';
+import type { TenantView } from './tenant-schemas.js';
+import { tenantView } from './views.js';
 
 export interface TenantServiceDeps {
   db: Database;
-  tenants: TenantRepository;
-  plans: PlanRepository;
   planService: PlanService;
   store: KeyValueStore;
   catalog: PlanCatalog;
@@ -37,18 +36,12 @@ export class TenantService {
   async rename(caller: Caller, name: string): Promise<TenantView> {
     const tenantId = caller.principal.tenantId;
     return this.deps.db.tenantTransaction(tenantId, async (db) => {
-      const before = await this.deps.tenants.findForUpdate(db, tenantId);
+      const before = await tenants.findForUpdate(db, tenantId);
       if (!before) throw notFound('Tenant');
-      const after = await this.deps.tenants.rename(db, tenantId, name.trim());
+      const after = await tenants.rename(db, tenantId, name.trim());
       if (!after) throw notFound('Tenant');
       if (before.name !== after.name) {
-        await recordAudit(db, {
-          ...auditBy(caller),
-          action: 'tenant.updated',
-          targetType: 'tenant',
-          targetId: tenantId,
-          details: { name: { from: before.name, to: after.name } },
-        });
+        await auditChange(db, caller, 'tenant.updated', { type: 'tenant', id: tenantId }, { name: { from: before.name, to: after.name } });
       }
       return this.view(db, after);
     });
@@ -56,7 +49,7 @@ export class TenantService {
 
   /**
    * Moves the tenant to another plan (aliases such as `professional` allowed;
-   * unknown codes are 422). The tenant epoch is bumped so every node applies
+   * unknown codes are validation_failed). The tenant epoch is bumped so every node applies
    * the new limits at once. Choosing the current plan changes nothing and
    * writes no audit row.
    */
@@ -64,18 +57,12 @@ export class TenantService {
     const tenantId = caller.principal.tenantId;
     const { view, changed } = await this.deps.db.tenantTransaction(tenantId, async (db) => {
       const plan = await this.deps.planService.resolve(db, planCode);
-      const before = await this.deps.tenants.findForUpdate(db, tenantId);
+      const before = await tenants.findForUpdate(db, tenantId);
       if (!before) throw notFound('Tenant');
       if (before.plan_code === plan.code) return { view: await this.view(db, before), changed: false };
-      const after = await this.deps.tenants.setPlan(db, tenantId, plan.code);
+      const after = await tenants.setPlan(db, tenantId, plan.code);
       if (!after) throw notFound('Tenant');
-      await recordAudit(db, {
-        ...auditBy(caller),
-        action: 'tenant.plan_changed',
-        targetType: 'tenant',
-        targetId: tenantId,
-        details: { from: before.plan_code, to: plan.code },
-      });
+      await auditChange(db, caller, 'tenant.plan_changed', { type: 'tenant', id: tenantId }, { from: before.plan_code, to: plan.code });
       await bumpEpochs(this.deps.store, [revocationKeys.tenantEpoch(tenantId)]);
       return { view: tenantView(after, plan), changed: true };
     });
@@ -84,7 +71,7 @@ export class TenantService {
   }
 
   private async view(db: Queryable, tenant: TenantRow): Promise<TenantView> {
-    const plan = await this.deps.plans.find(db, tenant.plan_code);
+    const plan = await plans.find(db, tenant.plan_code);
     if (!plan) throw new Error(`Tenant ${tenant.id} is on plan ${tenant.plan_code}, which does not exist`);
     return tenantView(tenant, plan);
   }

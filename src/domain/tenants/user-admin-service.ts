@@ -1,38 +1,28 @@
 import type { Database, Queryable } from '../../platform/database.js';
+import { UniqueViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
-import { recordAudit } from '../audit/audit-repository.js';
 import { hashToken, newOpaqueToken } from '../auth/opaque-tokens.js';
 import { AppError, notFound } from '../errors.js';
-import { type Principal, type Role, roleAtLeast } from '../identity/principal.js';
-import { revocationKeys, revokeUserSessions } from '../identity/revocation.js';
-import { enqueueMail, type OutgoingMail } from '../mail/mail-outbox.js';
+import type { Principal } from '../auth/principal.js';
+import { type Role, roleAtLeast } from '../auth/roles.js';
+import { revocationKeys, revokeUserSessions } from '../auth/revocation.js';
+import * as mailOutbox from '../mail/mail-outbox-repository.js';
+import type { OutgoingMail } from '../mail/mail-outbox-repository.js';
 import { invitationMail } from '../../platform/mail/mail-templates.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
-import { auditBy, type Caller } from './caller.js';
-import { bumpEpochs, propagated } from './epochs.js';
-import type { TenantRepository } from './tenant-repository.js';
-import type { UserChanges, UserRepository, UserRow, UserStatus } from './user-repository.js';
-import { userView, type UserView } from './views.js';
-
-export type InvitableRole = Exclude<Role, 'owner'>;
-
-export interface Invitation {
-  email: string;
-  role: InvitableRole;
-  name?: string;
-}
-
-export interface UserUpdate {
-  role?: Role;
-  status?: 'active' | 'deactivated';
-  name?: string;
-}
+import { auditChange, type Caller } from '../auth/caller.js';
+import { bumpEpochs, propagated } from '../auth/epochs.js';
+import * as emailedTokens from '../auth/emailed-token-repository.js';
+import * as refreshTokens from '../auth/refresh-token-repository.js';
+import * as tenants from './tenant-repository.js';
+import * as users from './user-repository.js';
+import type { UserChanges, UserRow, UserStatus } from './user-repository.js';
+import type { Invitation, UserUpdate, UserView } from './tenant-schemas.js';
+import { userView } from './views.js';
 
 export interface UserAdminServiceDeps {
   db: Database;
-  users: UserRepository;
-  tenants: TenantRepository;
   store: KeyValueStore;
   /** Base of the link in the invitation mail (PUBLIC_URL). */
   publicUrl: string;
@@ -46,7 +36,6 @@ export interface UserAdminServiceDeps {
 
 const DEFAULT_INVITATION_TTL_DAYS = 7;
 const DAY_MS = 86_400_000;
-const UNIQUE_VIOLATION = '23505';
 const LAST_OWNER = 'The last owner can be neither demoted nor removed; make another user owner first';
 
 const emailTaken = () => new AppError('conflict', 'A user with this email already belongs to this tenant');
@@ -66,14 +55,14 @@ export class UserAdminService {
   constructor(private readonly deps: UserAdminServiceDeps) {
     this.clock = deps.clock ?? Date.now;
     this.invitationTtlDays = deps.invitationTtlDays ?? DEFAULT_INVITATION_TTL_DAYS;
-    this.enqueueMail = deps.enqueueMail ?? enqueueMail;
+    this.enqueueMail = deps.enqueueMail ?? mailOutbox.enqueue;
   }
 
   /** Admins see every user (invited and deactivated too); members and viewers see the active team. */
   async list(principal: Principal, page: PageRequest): Promise<Page<UserView>> {
     const statuses: UserStatus[] = roleAtLeast(principal.role, 'admin') ? ['active', 'invited', 'deactivated'] : ['active'];
     const { rows, total } = await this.deps.db.tenantTransaction(principal.tenantId, (db) =>
-      this.deps.users.list(db, principal.tenantId, statuses, page),
+      users.list(db, principal.tenantId, statuses, page),
     );
     return pageOf(rows, page.limit, total, userView);
   }
@@ -85,29 +74,32 @@ export class UserAdminService {
     const name = input.name?.trim() || email.split('@')[0];
     try {
       return await this.deps.db.tenantTransaction(tenantId, async (db) => {
-        await this.deps.users.lockMembership(db, tenantId);
-        if (await this.deps.users.emailTaken(db, tenantId, email)) throw emailTaken();
-        const tenant = await this.deps.tenants.find(db, tenantId);
+        await users.lockMembership(db, tenantId);
+        if (await users.emailTaken(db, tenantId, email)) throw emailTaken();
+        const tenant = await tenants.find(db, tenantId);
         if (!tenant) throw notFound('Tenant');
         const inviterId = caller.principal.kind === 'user' ? caller.principal.userId : null;
-        const inviter = inviterId ? await this.deps.users.findById(db, tenantId, inviterId) : null;
-        const user = await this.deps.users.createInvited(db, { id: uuidv7(), tenantId, email, name, role: input.role });
+        const inviter = inviterId ? await users.findById(db, tenantId, inviterId) : null;
+        const user = await users.insert(db, {
+          id: uuidv7(),
+          tenantId,
+          email,
+          name,
+          role: input.role,
+          passwordHash: null,
+          status: 'invited',
+        });
         const token = newOpaqueToken();
         const expiresAt = new Date(this.clock() + this.invitationTtlDays * DAY_MS);
-        await this.deps.users.createInvitationToken(db, {
+        await emailedTokens.insert(db, {
           id: uuidv7(),
           tenantId,
           userId: user.id,
+          purpose: 'invitation',
           tokenHash: hashToken(token),
           expiresAt,
         });
-        await recordAudit(db, {
-          ...auditBy(caller),
-          action: 'user.invited',
-          targetType: 'user',
-          targetId: user.id,
-          details: { email, role: input.role },
-        });
+        await auditChange(db, caller, 'user.invited', { type: 'user', id: user.id }, { email, role: input.role });
         const mail = invitationMail({
           to: email,
           inviterName: inviter?.name,
@@ -122,7 +114,7 @@ export class UserAdminService {
       });
     } catch (err) {
       // Two invitations of one address racing past the check meet the unique index.
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw emailTaken();
+      if (err instanceof UniqueViolation) throw emailTaken();
       throw err;
     }
   }
@@ -131,7 +123,7 @@ export class UserAdminService {
   async update(caller: Caller, userId: string, update: UserUpdate): Promise<UserView> {
     const tenantId = caller.principal.tenantId;
     const { view, changes } = await this.deps.db.tenantTransaction(tenantId, async (db) => {
-      await this.deps.users.lockMembership(db, tenantId);
+      await users.lockMembership(db, tenantId);
       const target = await this.findUser(db, tenantId, userId);
       const changes = effectiveChanges(target, update);
       if (Object.keys(changes).length === 0) return { view: userView(target), changes };
@@ -140,16 +132,10 @@ export class UserAdminService {
         throw new AppError('conflict', 'An invited user becomes active by accepting the invitation');
       }
       await this.checkLastOwner(db, tenantId, target, changes.role ?? target.role, changes.status ?? target.status);
-      const updated = await this.deps.users.update(db, tenantId, userId, changes);
+      const updated = await users.update(db, tenantId, userId, changes);
       if (!updated) throw notFound('User');
-      if (changes.status === 'deactivated') await this.deps.users.revokeCredentials(db, tenantId, userId);
-      await recordAudit(db, {
-        ...auditBy(caller),
-        action: 'user.updated',
-        targetType: 'user',
-        targetId: userId,
-        details: { changes: describe(target, changes) },
-      });
+      if (changes.status === 'deactivated') await revokeCredentials(db, tenantId, userId);
+      await auditChange(db, caller, 'user.updated', { type: 'user', id: userId }, { changes: describe(target, changes) });
       if (affectsAccess(changes)) await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
       return { view: userView(updated), changes };
     });
@@ -166,20 +152,20 @@ export class UserAdminService {
   async remove(caller: Caller, userId: string): Promise<void> {
     const tenantId = caller.principal.tenantId;
     const removed = await this.deps.db.tenantTransaction(tenantId, async (db) => {
-      await this.deps.users.lockMembership(db, tenantId);
+      await users.lockMembership(db, tenantId);
       const target = await this.findUser(db, tenantId, userId);
       if (target.status === 'deactivated') return false;
       this.checkMayChange(await this.actingRole(db, caller.principal), target, { status: 'deactivated' });
       await this.checkLastOwner(db, tenantId, target, target.role, 'deactivated');
-      await this.deps.users.update(db, tenantId, userId, { status: 'deactivated' });
-      await this.deps.users.revokeCredentials(db, tenantId, userId);
-      await recordAudit(db, {
-        ...auditBy(caller),
-        action: 'user.removed',
-        targetType: 'user',
-        targetId: userId,
-        details: { email: target.email, role: target.role, status: { from: target.status, to: 'deactivated' } },
-      });
+      await users.update(db, tenantId, userId, { status: 'deactivated' });
+      await revokeCredentials(db, tenantId, userId);
+      await auditChange(
+        db,
+        caller,
+        'user.removed',
+        { type: 'user', id: userId },
+        { email: target.email, role: target.role, status: { from: target.status, to: 'deactivated' } },
+      );
       await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
       return true;
     });
@@ -196,7 +182,7 @@ export class UserAdminService {
   }
 
   private async findUser(db: Queryable, tenantId: string, userId: string): Promise<UserRow> {
-    const user = await this.deps.users.findById(db, tenantId, userId);
+    const user = await users.findById(db, tenantId, userId);
     if (!user) throw notFound('User');
     return user;
   }
@@ -208,7 +194,7 @@ export class UserAdminService {
    */
   private async actingRole(db: Queryable, principal: Principal): Promise<Role> {
     if (principal.kind !== 'user' || !principal.userId) return principal.role;
-    const actor = await this.deps.users.findById(db, principal.tenantId, principal.userId);
+    const actor = await users.findById(db, principal.tenantId, principal.userId);
     if (!actor || actor.status !== 'active') throw new AppError('unauthenticated', 'This user account is deactivated');
     return actor.role;
   }
@@ -223,7 +209,7 @@ export class UserAdminService {
   private async checkLastOwner(db: Queryable, tenantId: string, target: UserRow, role: Role, status: UserStatus): Promise<void> {
     const wasActiveOwner = target.role === 'owner' && target.status === 'active';
     const staysActiveOwner = role === 'owner' && status === 'active';
-    if (wasActiveOwner && !staysActiveOwner && (await this.deps.users.countActiveOwners(db, tenantId)) <= 1) {
+    if (wasActiveOwner && !staysActiveOwner && (await users.countActiveOwners(db, tenantId)) <= 1) {
       throw new AppError('conflict', LAST_OWNER);
     }
   }
@@ -249,4 +235,10 @@ function describe(target: UserRow, changes: UserChanges): Record<string, { from:
     if (to !== undefined) out[key] = { from: target[key], to };
   }
   return out;
+}
+
+/** Ends every way back in for a user: refresh tokens and unused emailed tokens (invitation, reset, verification). */
+async function revokeCredentials(db: Queryable, tenantId: string, userId: string): Promise<void> {
+  await refreshTokens.revokeForTenantUser(db, tenantId, userId);
+  await emailedTokens.spendAllForUser(db, tenantId, userId);
 }

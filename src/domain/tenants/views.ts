@@ -1,57 +1,14 @@
-import { planLimits, type PlanLimits } from '../identity/account-view.js';
-import type { PlanRow } from '../identity/identity-repository.js';
-import type { Role, Scope } from '../identity/principal.js';
+import { planLimits } from '../plans/plan-limits.js';
+import type { PlanRow } from '../plans/plan-repository.js';
 import type { ApiKeyRow } from './api-key-repository.js';
 import type { TenantRow } from './tenant-repository.js';
-import type { UserRow, UserStatus } from './user-repository.js';
+import type { UserRow } from './user-repository.js';
+import type { ApiKeyView } from './api-key-schemas.js';
+import type { TenantView, UserView } from './tenant-schemas.js';
 
 /** The API shapes of the tenant area: snake_case, ISO-8601 times, no secrets. */
 
-export interface PlanView {
-  code: string;
-  name: string;
-  limits: PlanLimits;
-}
-
-export interface TenantView {
-  id: string;
-  name: string;
-  slug: string;
-  plan_code: string;
-  plan_name: string;
-  status: 'active' | 'suspended';
-  limits: PlanLimits;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: UserStatus;
-  email_verified: boolean;
-  last_login_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: Scope[];
-  created_by: string | null;
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  created_at: string;
-}
-
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
-
-export const planView = (p: PlanRow): PlanView => ({ code: p.code, name: p.name, limits: planLimits(p) });
 
 export function tenantView(t: TenantRow, p: PlanRow): TenantView {
   return {

@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../../platform/key-value-store.js';
-import { AppError } from '../errors.js';
+import { AppError, type RateWindow } from '../errors.js';
 
 export type LimitKind = 'requests' | 'compute';
 
@@ -8,12 +8,7 @@ export interface WindowHit {
   resetMs: number;
 }
 
-export interface RateWindow {
-  limit: number;
-  remaining: number;
-  /** Seconds until the window resets. */
-  resetSeconds: number;
-}
+export type { RateWindow };
 
 const WINDOW_MS = 60_000;
 
@@ -29,13 +24,13 @@ export class RateLimiter {
     return this.store.hit(`ratelimit:${kind}:${tenantId}`, WINDOW_MS);
   }
 
-  /** Counts one request; throws 429 (with the window's numbers) when it is over the limit. */
+  /** Counts one request; throws rate_limited (with the window's numbers) when it is over the limit. */
   async consume(tenantId: string, kind: LimitKind, limit: number, planCode: string): Promise<RateWindow | null> {
     if (limit < 0) return null;
     return this.judge(await this.hit(tenantId, kind), kind, limit, planCode);
   }
 
-  /** The window after a hit; throws 429 when the hit went over `limit` (-1: unlimited). */
+  /** The window after a hit; throws rate_limited when the hit went over `limit` (-1: unlimited). */
   judge({ count, resetMs }: WindowHit, kind: LimitKind, limit: number, planCode: string): RateWindow | null {
     if (limit < 0) return null;
     const window = { limit, remaining: Math.max(0, limit - count), resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)) };
@@ -43,23 +38,10 @@ export class RateLimiter {
       const what = kind === 'compute' ? 'compute operations' : 'requests';
       throw new AppError('rate_limited', `Rate limit exceeded: plan '${planCode}' allows ${limit} ${what} per minute`, {
         retryAfterSeconds: window.resetSeconds,
-        headers: rateLimitHeaders(window),
+        rateWindow: window,
         fields: { limit_name: kind === 'compute' ? 'compute_per_minute' : 'requests_per_minute', limit },
       });
     }
     return window;
   }
-}
-
-/** The IETF draft headers and their X- twins that older clients read. */
-export function rateLimitHeaders(w: RateWindow): Record<string, string> {
-  const h = { Limit: String(w.limit), Remaining: String(w.remaining), Reset: String(w.resetSeconds) };
-  return {
-    'RateLimit-Limit': h.Limit,
-    'RateLimit-Remaining': h.Remaining,
-    'RateLimit-Reset': h.Reset,
-    'X-RateLimit-Limit': h.Limit,
-    'X-RateLimit-Remaining': h.Remaining,
-    'X-RateLimit-Reset': h.Reset,
-  };
 }

@@ -1,8 +1,11 @@
 import type { Database } from '../../platform/database.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { AppError } from '../errors.js';
-import type { Principal } from '../identity/principal.js';
-import type { PlanCatalog } from './plan-catalog.js';
+import type { Principal } from '../auth/principal.js';
+import * as lattices from '../lattices/lattice-repository.js';
+import type { PlanCatalog } from '../plans/plan-catalog.js';
+import * as counters from './usage-repository.js';
+import type { UsageSummaryView } from './usage-schemas.js';
 
 export type UsageMetric = 'operations';
 
@@ -31,7 +34,7 @@ export class UsageService {
     return `usage:${tenantId}:${period}:${metric}`;
   }
 
-  /** Refuses an operation when the month's budget is spent (403 plan_limit_exceeded). */
+  /** Refuses an operation when the month's budget is spent (plan_limit_exceeded). */
   async assertOperationAllowed(principal: Principal): Promise<void> {
     const { limits } = await this.plans.plan(principal.planCode);
     if (limits.monthly_operations < 0) return;
@@ -68,22 +71,15 @@ export class UsageService {
   }
 
   private async persisted(tenantId: string, period: string, metric: UsageMetric): Promise<number> {
-    const { rows } = await this.db.tenantQuery<{ count: string }>(
-      tenantId,
-      'SELECT count FROM usage_counters WHERE tenant_id = $1 AND period = $2 AND metric = $3',
-      [tenantId, period, metric],
-    );
-    return rows[0] ? Number(rows[0].count) : 0;
+    return this.db.tenantTransaction(tenantId, (tx) => counters.find(tx, tenantId, period, metric));
   }
 
   /** This month's usage next to the plan's limits. */
-  async summary(principal: Principal) {
+  async summary(principal: Principal): Promise<UsageSummaryView> {
     const plan = await this.plans.plan(principal.planCode);
-    const [operations, lattices] = await Promise.all([
+    const [operations, latticeCount] = await Promise.all([
       this.count(principal.tenantId, 'operations'),
-      this.db.tenantQuery<{ n: number }>(principal.tenantId, 'SELECT count(*)::int AS n FROM lattices WHERE tenant_id = $1', [
-        principal.tenantId,
-      ]),
+      this.db.tenantTransaction(principal.tenantId, (tx) => lattices.count(tx, principal.tenantId)),
     ]);
     return {
       tenant_id: principal.tenantId,
@@ -91,7 +87,7 @@ export class UsageService {
       plan_code: plan.code,
       usage: {
         operations: { used: operations, limit: plan.limits.monthly_operations },
-        lattices: { used: lattices.rows[0].n, limit: plan.limits.lattices },
+        lattices: { used: latticeCount, limit: plan.limits.lattices },
       },
       limits: plan.limits,
     };
@@ -103,13 +99,8 @@ export class UsageService {
     this.touched.clear();
     if (entries.length === 0) return 0;
     const counts = await this.store.mget(entries.map(([tenant, period, metric]) => this.key(tenant, period, metric)));
-    const rows = entries.map(([tenant, period, metric], i) => ({ tenant, period, metric, count: Number(counts[i] ?? 0) }));
-    await this.db.systemQuery(
-      `INSERT INTO usage_counters (tenant_id, period, metric, count)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[])
-       ON CONFLICT (tenant_id, period, metric) DO UPDATE SET count = GREATEST(usage_counters.count, EXCLUDED.count), updated_at = now()`,
-      [rows.map((r) => r.tenant), rows.map((r) => r.period), rows.map((r) => r.metric), rows.map((r) => r.count)],
-    );
+    const rows = entries.map(([tenantId, period, metric], i) => ({ tenantId, period, metric, count: Number(counts[i] ?? 0) }));
+    await this.db.systemTransaction((tx) => counters.upsertMany(tx, rows));
     return rows.length;
   }
 }

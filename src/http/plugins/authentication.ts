@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors.js';
-import { type Principal, type Role, roleAtLeast, scopeFor } from '../../domain/identity/principal.js';
+import type { Principal } from '../../domain/auth/principal.js';
+import { roleAtLeast, scopeFor } from '../../domain/auth/roles.js';
+import '../route-access.js';
 import type { WindowHit } from '../../domain/usage/rate-limiter.js';
 
 /** Resolves the caller from the request's credentials; implemented by the identity domain. */
@@ -21,14 +23,7 @@ declare module 'fastify' {
     principal: Principal | null;
     requestWindowHit: Promise<WindowHit> | null;
   }
-  interface FastifyContextConfig {
-    /** The least role a route needs; absent means the route is public. */
-    minRole?: Role;
-  }
 }
-
-/** Route options for a route that needs an authenticated caller with at least `role`. */
-export const requireRole = (role: Role) => ({ config: { minRole: role } });
 
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('unauthenticated', 'Authentication required');
@@ -49,7 +44,8 @@ function credentials(request: FastifyRequest): { bearer?: string; apiKey?: strin
 }
 
 /**
- * Authenticates in onRequest, before the body is parsed or validated, so an
+ * Enforces each route's access declaration (route-access.ts). Authenticates
+ * in onRequest, before the body is parsed or validated, so an
  * anonymous caller learns nothing about a route's payload rules. CORS
  * preflights are answered earlier by the CORS plugin.
  */
@@ -57,14 +53,13 @@ export const authentication = fp(
   async (app: FastifyInstance, opts: AuthenticationOptions) => {
     app.decorateRequest('principal', null);
     app.decorateRequest('requestWindowHit', null);
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       const minRole = request.routeOptions.config?.minRole;
       if (!minRole) return;
       const creds = credentials(request);
       if (!creds.bearer && !creds.apiKey) {
-        throw new AppError('unauthenticated', 'Authentication required: send "Authorization: Bearer <token>" or "X-API-Key"', {
-          headers: { 'WWW-Authenticate': 'Bearer' },
-        });
+        reply.header('WWW-Authenticate', 'Bearer');
+        throw new AppError('unauthenticated', 'Authentication required: send "Authorization: Bearer <token>" or "X-API-Key"');
       }
       const principal = await opts.authenticator.authenticate({ ...creds, ip: request.ip }, (tenantId) => {
         const hit = opts.requestWindow?.(tenantId);
@@ -80,6 +75,11 @@ export const authentication = fp(
         }
         throw new AppError('forbidden', `This action needs the ${minRole} role or higher`);
       }
+    });
+    // Judged where the route's own code would judge it, after the rate limit and validation.
+    app.addHook('preHandler', async (request) => {
+      const bearerOnly = request.routeOptions.config?.bearerOnly;
+      if (bearerOnly !== undefined && request.principal?.kind === 'api_key') throw new AppError('forbidden', bearerOnly);
     });
   },
   { name: 'authentication' },

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, type ErrorCode, type FieldProblem } from '../../domain/errors.js';
-import { ERROR_TABLE, problemType } from '../error-table.js';
+import { AppError, type ErrorCode } from '../../domain/errors.js';
+import { ERROR_TABLE, problemOf, problemType, type ProblemParts } from '../domain-responses.js';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -12,7 +12,7 @@ interface ValidationIssue {
 
 const LOCATION: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
 
-function fieldProblems(issues: ValidationIssue[], context: string | undefined): FieldProblem[] {
+function fieldProblems(issues: ValidationIssue[], context: string | undefined): { location: string; message: string }[] {
   const root = LOCATION[context ?? 'body'] ?? 'body';
   return issues.map((issue) => {
     let path = (issue.instancePath ?? '').split('/').filter(Boolean).join('.');
@@ -30,16 +30,18 @@ function fieldProblems(issues: ValidationIssue[], context: string | undefined): 
   });
 }
 
-/** Turns a thrown error into the code, detail and extras of a problem document. */
-function classify(err: FastifyError | AppError | Error): { code: ErrorCode; detail: string; error?: AppError } {
-  if (err instanceof AppError) return { code: err.code, detail: err.detail, error: err };
+type Classified = { code: ErrorCode } & Partial<ProblemParts> & { detail: string };
+
+/** Turns a thrown error into the code and the parts of a problem document. */
+function classify(err: FastifyError | AppError | Error): Classified {
+  if (err instanceof AppError) return { code: err.code, ...problemOf(err) };
   const fe = err as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   if (fe.validation) {
     const errors = fieldProblems(fe.validation, fe.validationContext);
     return {
       code: 'validation_failed',
       detail: `Request validation failed: ${errors.map((e) => `${e.location} ${e.message}`).join('; ')}`,
-      error: new AppError('validation_failed', '', { errors }),
+      errors,
     };
   }
   switch (fe.code) {
@@ -59,21 +61,12 @@ function classify(err: FastifyError | AppError | Error): { code: ErrorCode; deta
   return { code: 'internal_error', detail: 'An unexpected error occurred; it has been logged' };
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, detail: string, error?: AppError): FastifyReply {
+function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Classified): FastifyReply {
+  const { code, detail, errors, fields, headers } = problem;
   const { status, title } = ERROR_TABLE[code];
-  const extras = error?.extras ?? {};
-  if (extras.retryAfterSeconds !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(extras.retryAfterSeconds))));
-  for (const [name, value] of Object.entries(extras.headers ?? {})) reply.header(name, value);
-  const body: Record<string, unknown> = {
-    type: problemType(code),
-    title,
-    status,
-    detail,
-    code,
-    request_id: request.id,
-    ...extras.fields,
-  };
-  if (extras.errors) body.errors = extras.errors;
+  if (headers) reply.headers(headers);
+  const body: Record<string, unknown> = { type: problemType(code), title, status, detail, code, request_id: request.id, ...fields };
+  if (errors) body.errors = errors;
   return reply.code(status).type('application/problem+json').send(body);
 }
 
@@ -81,12 +74,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: 
 export const problemResponses = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((err, request, reply) => {
-      const { code, detail, error } = classify(err as Error);
-      if (code === 'internal_error') request.log.error({ err }, 'unhandled error');
-      return sendProblem(request, reply, code, detail, error);
+      const problem = classify(err as Error);
+      if (problem.code === 'internal_error') request.log.error({ err }, 'unhandled error');
+      return sendProblem(request, reply, problem);
     });
     app.setNotFoundHandler((request, reply) =>
-      sendProblem(request, reply, 'not_found', `Route ${request.method} ${request.url.split('?')[0]} not found`),
+      sendProblem(request, reply, { code: 'not_found', detail: `Route ${request.method} ${request.url.split('?')[0]} not found` }),
     );
   },
   { name: 'problem-responses' },

@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { PlanCatalog } from '../../domain/usage/plan-catalog.js';
-import { type RateLimiter, rateLimitHeaders, type RateWindow } from '../../domain/usage/rate-limiter.js';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Marks a lattice operation route: it also counts against the plan's compute budget. */
-    compute?: boolean;
-  }
-}
+import type { PlanCatalog } from '../../domain/plans/plan-catalog.js';
+import type { RateLimiter, RateWindow } from '../../domain/usage/rate-limiter.js';
+import { rateLimitHeaders } from '../domain-responses.js';
+import '../route-access.js';
 
 /**
  * Every authenticated request counts against its tenant's requests-per-minute;

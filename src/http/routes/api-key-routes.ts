@@ -3,10 +3,11 @@ import { Type } from '@sinclair/typebox';
 import type { ApiKeyService } from '../../domain/tenants/api-key-service.js';
 import { callerOf } from '../caller.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
-import { ApiKeyList, ApiKeyParams, CreateApiKeyBody, CreatedApiKeySchema } from '../schemas/api-key-schemas.js';
-import { Pagination, problems } from '../schemas/common.js';
-import { AUTHENTICATED } from '../schemas/security.js';
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
+import { ApiKeyList, CreateApiKeyBody, CreatedApiKeySchema } from '../../domain/tenants/api-key-schemas.js';
+import { IdParams, problems } from '../schemas/common.js';
+import { Pagination } from '../schemas/query-schemas.js';
 
 const tags = ['tenants'];
 
@@ -22,15 +23,11 @@ export function apiKeyRoutes(deps: { apiKeys: ApiKeyService }): FastifyPluginAsy
           summary: 'Create an API key (admin)',
           description:
             'The full key is in this response only; the server keeps its prefix and a SHA-256 hash. Send it as `X-API-Key`. A key acts with the role its widest scope grants: read → viewer, write → member, admin → admin.',
-          security: AUTHENTICATED,
           body: CreateApiKeyBody,
           response: { 201: CreatedApiKeySchema, ...problems(401, 403, 422, 429) },
         },
       },
-      async (request, reply) => {
-        const { name, scopes, expires_in_days } = request.body;
-        return reply.code(201).send(await deps.apiKeys.create(callerOf(request), { name, scopes, expiresInDays: expires_in_days }));
-      },
+      async (request, reply) => reply.code(201).send(await deps.apiKeys.create(callerOf(request), request.body)),
     );
 
     app.get(
@@ -41,7 +38,6 @@ export function apiKeyRoutes(deps: { apiKeys: ApiKeyService }): FastifyPluginAsy
           tags,
           summary: "The tenant's API keys, without secrets (admin)",
           description: 'Newest first, paginated; revoked and expired keys included.',
-          security: AUTHENTICATED,
           querystring: Pagination,
           response: { 200: pagedResponse(ApiKeyList, 'A page of API keys, newest first'), ...problems(401, 403, 422, 429) },
         },
@@ -57,8 +53,7 @@ export function apiKeyRoutes(deps: { apiKeys: ApiKeyService }): FastifyPluginAsy
           tags,
           summary: 'Revoke an API key (admin)',
           description: 'Takes effect at once on every server. Revoking a revoked key is 204 again.',
-          security: AUTHENTICATED,
-          params: ApiKeyParams,
+          params: IdParams,
           response: { 204: Type.Null({ description: 'Revoked' }), ...problems(401, 403, 404, 422, 429, 503) },
         },
       },

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AuditLogService } from '../../domain/audit/audit-log-service.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
-import { AuditList, AuditQuerySchema } from '../schemas/audit-schemas.js';
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
+import { AuditList } from '../../domain/audit/audit-schemas.js';
+import { AuditQuerySchema } from '../schemas/query-schemas.js';
 import { problems } from '../schemas/common.js';
-import { AUTHENTICATED } from '../schemas/security.js';
 
 /** The tenant's audit trail (admin). */
 export function auditRoutes(deps: { audit: AuditLogService }): FastifyPluginAsyncTypebox {
@@ -18,7 +19,6 @@ export function auditRoutes(deps: { audit: AuditLogService }): FastifyPluginAsyn
           summary: "The tenant's audit log (admin)",
           description:
             'Newest first, paginated, filtered by action, actor and time. Entries are written in the same transaction as the change they record and can never be changed or deleted.',
-          security: AUTHENTICATED,
           querystring: AuditQuerySchema,
           response: { 200: pagedResponse(AuditList, 'A page of audit entries, newest first'), ...problems(401, 403, 422, 429) },
         },

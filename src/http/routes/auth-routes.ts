@@ -1,16 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { AuthService } from '../../domain/identity/auth-service.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
-import { problems } from '../schemas/common.js';
-import * as S from '../schemas/auth-schemas.js';
+import type { AuthService } from '../../domain/auth/auth-service.js';
+import type { TokenService } from '../../domain/auth/token-service.js';
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
+import { Message, problems } from '../schemas/common.js';
+import * as S from '../../domain/auth/auth-schemas.js';
 
 const ctx = (r: FastifyRequest) => ({ ip: r.ip, requestId: r.id });
 const tags = ['auth'];
-const bearer = [{ bearerAuth: [] }];
+// An API key has no session to end.
+const LOGOUT_NEEDS_BEARER = 'Logout needs a bearer token; revoke API keys with DELETE /api/tenants/api-keys/{id}';
 
 /** `/auth/*`: mounted under /api/v1, /api, and at the root for old clients. */
-export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
+export function authRoutes({ auth }: { auth: AuthService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/auth/register',
@@ -54,12 +57,11 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
     app.post(
       '/auth/logout',
       {
-        ...requireRole('viewer'),
+        ...requireRole('viewer', { bearerOnly: LOGOUT_NEEDS_BEARER }),
         schema: {
           tags,
           summary: 'Revoke this access token and its refresh family on every node',
-          security: bearer,
-          response: { 200: S.Message, ...problems(401, 403) },
+          response: { 200: Message, ...problems(401, 403) },
         },
       },
       async (req) => {
@@ -97,7 +99,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Email a single-use reset link (same answer whether or not the email exists)',
           body: S.PasswordResetBody,
-          response: { 202: S.Message, ...problems(400, 422) },
+          response: { 202: Message, ...problems(400, 422) },
         },
       },
       async (req, reply) => {
@@ -113,7 +115,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Set a new password with an emailed reset token',
           body: S.PasswordResetConfirmBody,
-          response: { 200: S.Message, ...problems(400, 401, 422) },
+          response: { 200: Message, ...problems(400, 401, 422) },
         },
       },
       async (req) => {
@@ -129,7 +131,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Confirm an email address with the emailed token',
           body: S.TokenBody,
-          response: { 200: S.Message, ...problems(400, 401, 422) },
+          response: { 200: Message, ...problems(400, 401, 422) },
         },
       },
       async (req) => {
@@ -154,7 +156,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
 }
 
 /** Public signing keys, at the well-known path. */
-export function jwksRoutes(jwks: () => { keys: readonly object[] }): FastifyPluginAsyncTypebox {
+export function jwksRoutes({ tokens }: { tokens: Pick<TokenService, 'jwks'> }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/.well-known/jwks.json',
@@ -163,7 +165,7 @@ export function jwksRoutes(jwks: () => { keys: readonly object[] }): FastifyPlug
       },
       async (_req, reply) => {
         reply.header('Cache-Control', 'public, max-age=300');
-        return jwks() as { keys: Record<string, string>[] };
+        return { keys: tokens.jwks().keys.map((key) => ({ ...key })) };
       },
     );
   };

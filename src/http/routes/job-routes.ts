@@ -2,12 +2,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { JobService } from '../../domain/jobs/job-service.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
-import { AUTHED_PROBLEMS, IdParams, Pagination, problems } from '../schemas/common.js';
-import { Job } from '../schemas/job-schemas.js';
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
+import { AUTHED_PROBLEMS, IdParams, problems } from '../schemas/common.js';
+import { Pagination } from '../schemas/query-schemas.js';
+import { Job } from '../../domain/jobs/job-schemas.js';
 
 /** `/jobs`: status, progress and results of long operations; cancel. */
-export function jobRoutes(jobs: JobService): FastifyPluginAsyncTypebox {
+export function jobRoutes({ jobs }: { jobs: JobService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['jobs'];
     app.get(

@@ -3,17 +3,11 @@ import { Type } from '@sinclair/typebox';
 import type { LatticeService } from '../../domain/lattices/lattice-service.js';
 import { callerOf } from '../caller.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
-import { problems } from '../schemas/common.js';
-import {
-  CreateLatticeBody,
-  LatticeList,
-  LatticeListQuery,
-  LatticeParams,
-  LatticeSchema,
-  UpdateLatticeBody,
-} from '../schemas/lattice-schemas.js';
-import { AUTHENTICATED } from '../schemas/security.js';
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
+import { CreateLatticeBody, LatticeList, LatticeSchema, UpdateLatticeBody } from '../../domain/lattices/lattice-schemas.js';
+import { IdParams, problems } from '../schemas/common.js';
+import { LatticeListQuery } from '../schemas/query-schemas.js';
 
 const tags = ['lattices'];
 
@@ -29,7 +23,6 @@ export function latticeRoutes(deps: { lattices: LatticeService }): FastifyPlugin
           summary: 'Create a lattice (member)',
           description:
             "Stored implicitly: creating a lattice of 10^12 vertices costs what one of 10 costs. `memory` is computed by the engine. 422 when the vertex or edge count would pass 2^53 − 1, when an obstacle coordinate is outside the shape, when the name has other characters than letters, digits, spaces and `_-.,:()#+`, or when metadata is larger than 16 KB. 403 `plan_limit_exceeded` past the plan's dimensions, size per side or number of lattices, naming the limit.",
-          security: AUTHENTICATED,
           body: CreateLatticeBody,
           response: { 201: LatticeSchema, ...problems(400, 401, 403, 413, 415, 422, 429) },
         },
@@ -49,7 +42,6 @@ export function latticeRoutes(deps: { lattices: LatticeService }): FastifyPlugin
           tags,
           summary: "The tenant's lattices",
           description: 'Newest first, paginated; `name` filters by case-insensitive substring.',
-          security: AUTHENTICATED,
           querystring: LatticeListQuery,
           response: { 200: pagedResponse(LatticeList, 'A page of lattices, newest first'), ...problems(401, 403, 422, 429) },
         },
@@ -68,8 +60,7 @@ export function latticeRoutes(deps: { lattices: LatticeService }): FastifyPlugin
           tags,
           summary: 'One lattice',
           description: "404 `Lattice not found` for an unknown id and for another tenant's lattice; 422 for an id that is not a UUID.",
-          security: AUTHENTICATED,
-          params: LatticeParams,
+          params: IdParams,
           response: { 200: LatticeSchema, ...problems(401, 403, 404, 422, 429) },
         },
       },
@@ -85,8 +76,7 @@ export function latticeRoutes(deps: { lattices: LatticeService }): FastifyPlugin
           summary: 'Rename a lattice or replace its metadata (member)',
           description:
             '`metadata` replaces the stored object as a whole. `updated_at` moves; `version` does not (it counts changes of the value field).',
-          security: AUTHENTICATED,
-          params: LatticeParams,
+          params: IdParams,
           body: UpdateLatticeBody,
           response: { 200: LatticeSchema, ...problems(400, 401, 403, 404, 413, 415, 422, 429) },
         },
@@ -102,8 +92,7 @@ export function latticeRoutes(deps: { lattices: LatticeService }): FastifyPlugin
           tags,
           summary: 'Delete a lattice (member)',
           description: 'Deletes it for good, with its value field and operation history; a later GET is 404.',
-          security: AUTHENTICATED,
-          params: LatticeParams,
+          params: IdParams,
           response: { 204: Type.Null({ description: 'Deleted' }), ...problems(401, 403, 404, 422, 429) },
         },
       },

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { PlanService } from '../../domain/tenants/plan-service.js';
-import { PlanList } from '../schemas/plan-schemas.js';
-import { PUBLIC } from '../schemas/security.js';
+import type { PlanService } from '../../domain/plans/plan-service.js';
+import { PlanList } from '../../domain/plans/plan-schemas.js';
 
 /** The plans anyone may choose, with their limits (public). */
 export function planRoutes(deps: { plans: PlanService }): FastifyPluginAsyncTypebox {
@@ -13,7 +12,6 @@ export function planRoutes(deps: { plans: PlanService }): FastifyPluginAsyncType
           tags: ['plans'],
           summary: 'Plans and their limits',
           description: 'Public. A limit of -1 means unlimited. `professional` is accepted wherever `pro` is.',
-          security: PUBLIC,
           response: { 200: PlanList },
         },
       },

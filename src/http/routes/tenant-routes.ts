@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TenantService } from '../../domain/tenants/tenant-service.js';
 import { callerOf } from '../caller.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
 import { problems } from '../schemas/common.js';
-import { AUTHENTICATED } from '../schemas/security.js';
-import { SubscriptionBody, TenantPatchBody, TenantSchema } from '../schemas/tenant-schemas.js';
+import { SubscriptionBody, TenantPatchBody, TenantSchema } from '../../domain/tenants/tenant-schemas.js';
 
 const tags = ['tenants'];
 
@@ -18,7 +18,6 @@ export function tenantRoutes(deps: { tenants: TenantService }): FastifyPluginAsy
         schema: {
           tags,
           summary: "The caller's tenant, its plan and the plan's limits",
-          security: AUTHENTICATED,
           response: { 200: TenantSchema, ...problems(401, 403, 429) },
         },
       },
@@ -33,7 +32,6 @@ export function tenantRoutes(deps: { tenants: TenantService }): FastifyPluginAsy
           tags,
           summary: 'Rename the tenant (admin)',
           description: 'Only the display name can change; the slug stays stable. Audited as tenant.updated.',
-          security: AUTHENTICATED,
           body: TenantPatchBody,
           response: { 200: TenantSchema, ...problems(401, 403, 422, 429) },
         },
@@ -50,7 +48,6 @@ export function tenantRoutes(deps: { tenants: TenantService }): FastifyPluginAsy
           summary: 'Change the plan (admin)',
           description:
             'Any plan may be chosen (billing is out of scope for v1). `professional` is accepted for `pro`. The new limits apply at once on every server; each change is audited as tenant.plan_changed with the old and new plan.',
-          security: AUTHENTICATED,
           body: SubscriptionBody,
           response: { 200: TenantSchema, ...problems(401, 403, 422, 429, 503) },
         },

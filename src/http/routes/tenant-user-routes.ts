@@ -3,10 +3,11 @@ import { Type } from '@sinclair/typebox';
 import type { UserAdminService } from '../../domain/tenants/user-admin-service.js';
 import { callerOf } from '../caller.js';
 import { pagedResponse, pageRequest, sendPage } from '../pagination.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
-import { Pagination, problems } from '../schemas/common.js';
-import { AUTHENTICATED } from '../schemas/security.js';
-import { InviteBody, UserList, UserParams, UserPatchBody, UserSchema } from '../schemas/tenant-schemas.js';
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
+import { IdParams, problems } from '../schemas/common.js';
+import { Pagination } from '../schemas/query-schemas.js';
+import { InviteBody, UserList, UserPatchBody, UserSchema } from '../../domain/tenants/tenant-schemas.js';
 
 const tags = ['tenants'];
 
@@ -22,7 +23,6 @@ export function tenantUserRoutes(deps: { users: UserAdminService }): FastifyPlug
           summary: "The tenant's users",
           description:
             'Oldest first, paginated. Admins and owners see every user, invited and deactivated included; members and viewers see the active users only.',
-          security: AUTHENTICATED,
           querystring: Pagination,
           response: { 200: pagedResponse(UserList, 'A page of users, oldest first'), ...problems(401, 403, 422, 429) },
         },
@@ -39,7 +39,6 @@ export function tenantUserRoutes(deps: { users: UserAdminService }): FastifyPlug
           summary: 'Invite a user by email (admin)',
           description:
             'Creates the user with status invited and mails a single-use link to `PUBLIC_URL/accept-invitation?token=...` (valid 7 days). 409 when the email already belongs to this tenant.',
-          security: AUTHENTICATED,
           body: InviteBody,
           response: { 201: UserSchema, ...problems(401, 403, 409, 422, 429) },
         },
@@ -56,8 +55,7 @@ export function tenantUserRoutes(deps: { users: UserAdminService }): FastifyPlug
           summary: "Change a user's role, status or name (admin)",
           description:
             'Only an owner may grant the owner role or change an owner. The last active owner can be neither demoted nor deactivated (409). Role and status changes apply at once on every server; deactivation also ends every session.',
-          security: AUTHENTICATED,
-          params: UserParams,
+          params: IdParams,
           body: UserPatchBody,
           response: { 200: UserSchema, ...problems(401, 403, 404, 409, 422, 429, 503) },
         },
@@ -74,8 +72,7 @@ export function tenantUserRoutes(deps: { users: UserAdminService }): FastifyPlug
           summary: 'Remove a user from the tenant (admin)',
           description:
             'A soft delete: the user is deactivated (kept for the audit trail) and every session and pending emailed token is revoked at once. Removing a removed user is 204 again; the last owner cannot be removed (409).',
-          security: AUTHENTICATED,
-          params: UserParams,
+          params: IdParams,
           response: { 204: Type.Null({ description: 'Removed' }), ...problems(401, 403, 404, 409, 422, 429, 503) },
         },
       },

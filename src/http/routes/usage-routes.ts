@@ -1,44 +1,12 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { UsageService } from '../../domain/usage/usage-service.js';
-import { principalOf, requireRole } from '../plugins/authentication.js';
-import { PlanLimitsSchema } from '../schemas/auth-schemas.js';
-import { AUTHED_PROBLEMS, Uuid, problems } from '../schemas/common.js';
-
-const Counter = Type.Object({ used: Type.Integer(), limit: Type.Integer({ description: '-1 means unlimited' }) });
-
-const UsageSummary = Type.Object(
-  {
-    tenant_id: Uuid,
-    period: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'Calendar month (UTC)' }),
-    plan_code: Type.String(),
-    usage: Type.Object({ operations: Counter, lattices: Counter }),
-    limits: PlanLimitsSchema,
-  },
-  {
-    examples: [
-      {
-        tenant_id: '01936f7e-0000-7000-8000-000000000001',
-        period: '2026-11',
-        plan_code: 'free',
-        usage: { operations: { used: 42, limit: 1000 }, lattices: { used: 2, limit: 5 } },
-        limits: {
-          lattices: 5,
-          max_dimensions: 4,
-          max_size: 1000,
-          max_materialized_vertices: 1000000,
-          requests_per_minute: 120,
-          compute_per_minute: 10,
-          monthly_operations: 1000,
-          gpu_allowed: false,
-        },
-      },
-    ],
-  },
-);
+import { principalOf } from '../plugins/authentication.js';
+import { requireRole } from '../route-access.js';
+import { UsageSummary } from '../../domain/usage/usage-schemas.js';
+import { AUTHED_PROBLEMS, problems } from '../schemas/common.js';
 
 /** `GET /tenants/usage`: the current period's counts next to the plan's limits. */
-export function usageRoutes(usage: UsageService): FastifyPluginAsyncTypebox {
+export function usageRoutes({ usage }: { usage: UsageService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/tenants/usage',

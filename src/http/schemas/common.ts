@@ -1,9 +1,8 @@
 import { type TSchema, Type } from '@sinclair/typebox';
-import { UUID_PATTERN } from '../../platform/ids.js';
+import { Uuid } from '../../domain/common-schemas.js';
 
-export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUID (time-ordered v7)' });
+/** Path parameters of a route on one resource. */
 export const IdParams = Type.Object({ id: Uuid });
-export const Timestamp = Type.String({ format: 'date-time', description: 'ISO-8601 UTC' });
 
 export const Problem = Type.Object(
   {
@@ -28,7 +27,5 @@ export function problems(...statuses: number[]): Record<number, TSchema> {
 /** The problems every authenticated route can answer with. */
 export const AUTHED_PROBLEMS = [401, 403, 429] as const;
 
-export const Pagination = Type.Object({
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-});
+/** A confirmation the route words itself. */
+export const Message = Type.Object({ message: Type.String() });

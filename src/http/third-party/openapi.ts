@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { stringify } from 'yaml';
+import { routeSecurity } from '../route-access.js';
 
 export interface OpenApiOptions {
   version: string;
@@ -12,8 +13,6 @@ export interface OpenApiOptions {
 }
 
 const require = createRequire(import.meta.url);
-
-const CREDENTIALS = [{ bearerAuth: [] }, { apiKeyAuth: [] }];
 
 /** `POST /api/v1/lattices/:id/path` → `postLatticesIdPath`: stable, unique per method and path. */
 function operationId(method: string | string[], url: string): string {
@@ -41,8 +40,8 @@ export const openApi = fp(
     app.addHook('onRoute', (route) => {
       const schema = (route.schema ?? {}) as Record<string, unknown>;
       // Every documented operation says how to authenticate, derived from the
-      // route's role requirement so the document cannot contradict the hook.
-      schema.security ??= route.config?.minRole ? CREDENTIALS : [];
+      // route's access declaration so the document cannot contradict the hook.
+      schema.security = routeSecurity(route.config);
       schema.operationId ??= operationId(route.method, route.url);
       route.schema = schema;
     });

@@ -3,10 +3,8 @@ import { checksum } from '../../../src/engine/checksum.js';
 import { materializeField } from '../../../src/engine/field.js';
 import { createLattice } from '../../../src/engine/lattice.js';
 import { AppError } from '../../../src/domain/errors.js';
-import type { Principal } from '../../../src/domain/identity/principal.js';
-import { FieldStore } from '../../../src/domain/lattices/field-store.js';
+import type { Principal } from '../../../src/domain/auth/principal.js';
 import { LatticeCache } from '../../../src/domain/lattices/lattice-cache.js';
-import { LatticeRepository } from '../../../src/domain/lattices/lattice-repository.js';
 import { LatticeService } from '../../../src/domain/lattices/lattice-service.js';
 import { type Account, bearer, createTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -20,8 +18,6 @@ afterAll(async () => t?.close());
 const newService = () =>
   new LatticeService({
     db: t.runtime.db,
-    lattices: new LatticeRepository(),
-    fields: new FieldStore(),
     cache: new LatticeCache(64 * 1024 * 1024),
   });
 
