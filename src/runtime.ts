@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import { PasswordHasher } from './domain/auth/password-hasher.js';
 import { TokenService } from './domain/auth/token-service.js';
@@ -45,7 +46,9 @@ import { DevMailbox } from './platform/mail/dev-mailbox.js';
 import type { MailTransport } from './platform/mail/mail-transport.js';
 import { SmtpTransport } from './platform/mail/smtp-transport.js';
 import { MemoryStore } from './platform/memory-store.js';
-import { createMetrics, type Metrics } from './platform/metrics.js';
+import { createMetrics, type MetricsRegistry } from './platform/metrics.js';
+import { buildInfo } from './platform/metrics/build-info.js';
+import { addDbPoolCollector } from './platform/metrics/db-pool-collector.js';
 import { RedisStore } from './platform/redis-store.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -57,6 +60,8 @@ export interface RuntimeOptions {
   /** Shares one store between runtimes (tests of two nodes without Redis). */
   store?: KeyValueStore;
   mail?: MailTransport;
+  /** Defaults to a new prom-client registry for this runtime. */
+  metrics?: MetricsRegistry;
 }
 
 /**
@@ -68,7 +73,7 @@ export interface Runtime {
   logger: Logger;
   db: Database;
   store: KeyValueStore;
-  metrics: Metrics;
+  metrics: MetricsRegistry;
   lifecycle: Lifecycle;
   mail: MailTransport;
   tokens: TokenService;
@@ -88,10 +93,12 @@ export interface Runtime {
 export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { config } = opts;
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const metrics = opts.metrics ?? createMetrics();
+  metrics.buildInfo.set(buildInfo(VERSION, config.BUILD_COMMIT, fileURLToPath(new URL('..', import.meta.url))), 1);
   const db = new Database(opts.databaseUrl, config.DATABASE_POOL_MAX);
+  addDbPoolCollector(metrics, db.pool, config.DATABASE_POOL_MAX);
   const ownsStore = !opts.store;
-  const store = opts.store ?? (config.REDIS_URL ? new RedisStore(config.REDIS_URL) : new MemoryStore());
-  const metrics = createMetrics();
+  const store = opts.store ?? (config.REDIS_URL ? new RedisStore(config.REDIS_URL, '', metrics) : new MemoryStore());
   const lifecycle = new Lifecycle();
   const mail =
     opts.mail ??
@@ -137,11 +144,20 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const jobs = new JobService(db, queue, retentionSeconds);
   const usage = new UsageService(db, store, plans);
   // Usage counters live in the shared store; PostgreSQL gets them in batches.
+  let lastUsageFlush = Date.now();
   const usageFlush = setInterval(
-    () => usage.flush().catch((err) => logger.warn({ err }, 'usage flush failed')),
+    () =>
+      usage.flush().then(
+        () => (lastUsageFlush = Date.now()),
+        (err) => {
+          metrics.usageFlushFailures.inc({});
+          logger.warn({ err }, 'usage flush failed');
+        },
+      ),
     config.USAGE_FLUSH_INTERVAL_SECONDS * 1000,
   );
   usageFlush.unref();
+  metrics.addCollector('usage_flush', () => metrics.usageFlushLag.set({}, (Date.now() - lastUsageFlush) / 1000));
   // Job kinds and the code that runs them; the worker takes jobs of these kinds.
   const executors: Record<string, JobExecutor> = {};
   const jobRunner = new JobRunner({ db, queue, logger, retentionSeconds, executors });
@@ -154,6 +170,12 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const knowledge = new KnowledgeStore(db, {
     maxBytes: config.KNOWLEDGE_CACHE_MAX_BYTES,
     onError: (err) => logger.warn({ err }, 'knowledge cache unavailable; the operation ran without it'),
+  });
+  metrics.addCollector('knowledge_cache', async () => {
+    const stats = await knowledge.stats();
+    metrics.knowledgeCacheBytes.set({}, stats.bytes);
+    metrics.knowledgeCacheEntries.set({}, stats.entries);
+    metrics.knowledgeCacheMaxBytes.set({}, stats.maxBytes);
   });
   const operations = new OperationService({
     db,

@@ -8,6 +8,7 @@ import { serve } from '../http/server.js';
 import { ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { resolveDatabase } from '../platform/database-url.js';
 import { createLogger, type Logger } from '../platform/logger.js';
+import { startMetricsServer } from '../platform/metrics/metrics-server.js';
 import { migrateDown, migrateUp } from '../platform/migrations.js';
 import { createRuntime } from '../runtime.js';
 import { startWorker } from '../worker/worker.js';
@@ -45,10 +46,13 @@ async function runService(config: Config, logger: Logger, parts: { api: boolean;
     await database.stop();
   };
   if (!parts.api) {
+    // Without the API's port, the worker serves /metrics on its own (loopback by default).
+    const metricsServer = await startMetricsServer(runtime.metrics, config.METRICS_HOST, config.METRICS_PORT);
     runtime.lifecycle.markStarted();
-    logger.info('worker running');
+    logger.info({ metrics: `http://${config.METRICS_HOST}:${metricsServer.port}/metrics` }, 'worker running');
     const stop = async () => {
       runtime.lifecycle.markDraining();
+      await metricsServer.close();
       await closeAll();
       process.exit(0);
     };

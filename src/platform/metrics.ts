@@ -1,37 +1,74 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Catalogue, LabelNamesOf, MetricKey } from './metrics/catalogue.js';
+import type { COLLECTORS, RegisteredLabel } from './metrics/label-sets.js';
+import { prometheusMetrics, type PrometheusMetrics } from './metrics/prometheus-metrics.js';
 
-/** One registry per process (or per test app) so tests can build many apps side by side. */
-export function createMetrics() {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  return {
-    registry,
-    httpRequests: new Counter({
-      name: 'http_requests_total',
-      help: 'HTTP requests by method, templated route and status',
-      labelNames: ['method', 'route', 'status'] as const,
-      registers: [registry],
-    }),
-    httpDuration: new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'HTTP request duration by method, templated route and status',
-      labelNames: ['method', 'route', 'status'] as const,
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [registry],
-    }),
-    authFailures: new Counter({
-      name: 'catalytic_auth_failures_total',
-      help: 'Failed authentications by reason',
-      labelNames: ['reason'] as const,
-      registers: [registry],
-    }),
-    rateLimited: new Counter({
-      name: 'catalytic_rate_limited_total',
-      help: 'Requests refused by a rate limit, by limit',
-      labelNames: ['limit'] as const,
-      registers: [registry],
-    }),
-  };
+/**
+ * What domain services, the worker and the HTTP plugins record through. It is
+ * handed to them like the store and the mail transport, never reached as a
+ * global: the process gets the prom-client implementation, unit tests the
+ * in-memory twin (InMemoryMetrics), which records every call.
+ *
+ * One handle per metric of the catalogue (metrics/catalogue.ts), typed by its
+ * labels. Label values are mapped onto closed sets; anything outside becomes
+ * `other`, so no id, email or URL can ever become a series.
+ */
+
+export type LabelsOf<K extends MetricKey> = { readonly [N in LabelNamesOf<K>]: string };
+
+export interface CounterHandle<Labels> {
+  inc(labels: Labels, by?: number): void;
+  /** The counter for fixed labels, resolved once: for hot paths that count the same labels over and over. */
+  child(labels: Labels): { inc(by?: number): void };
 }
 
-export type Metrics = ReturnType<typeof createMetrics>;
+export interface GaugeHandle<Labels> {
+  set(labels: Labels, value: number): void;
+  inc(labels: Labels, by?: number): void;
+  dec(labels: Labels, by?: number): void;
+  /** Forgets every label set, so a collector can set only the ones that exist now. */
+  reset(): void;
+}
+
+export interface HistogramHandle<Labels> {
+  /** `value` in the metric's base unit (seconds, bytes). */
+  observe(labels: Labels, value: number): void;
+  child(labels: Labels): { observe(value: number): void };
+}
+
+type HandleFor<K extends MetricKey> = Catalogue[K]['type'] extends 'counter'
+  ? CounterHandle<LabelsOf<K>>
+  : Catalogue[K]['type'] extends 'gauge'
+    ? GaugeHandle<LabelsOf<K>>
+    : HistogramHandle<LabelsOf<K>>;
+
+export type MetricHandles = { readonly [K in MetricKey]: HandleFor<K> };
+
+export type CollectorName = (typeof COLLECTORS.values)[number];
+
+export interface Metrics extends MetricHandles {
+  /**
+   * Registers a callback that fills `collected` gauges just before each
+   * scrape (a query for queue depth, a pool's counters), instead of a polling
+   * loop. It must finish within the collector deadline; a failure or timeout
+   * is counted in catalytic_metrics_collector_failures_total and leaves the
+   * gauges at their last values.
+   */
+  addCollector(name: CollectorName, collect: () => void | Promise<void>): void;
+  /** Values a `registered` label accepts from now on (the app's route templates). */
+  allowLabelValues(label: RegisteredLabel, values: readonly string[]): void;
+}
+
+/** Metrics plus the exposition the `/metrics` endpoints serve. */
+export interface MetricsRegistry extends Metrics {
+  readonly contentType: string;
+  /** Runs the collectors, then renders every metric in the Prometheus text format. */
+  expose(): Promise<string>;
+}
+
+/** One registry per process (or per test app), with process and Node defaults. */
+export function createMetrics(opts: { collectorTimeoutMs?: number } = {}): PrometheusMetrics {
+  return prometheusMetrics(opts);
+}
+
+export { inMemoryMetrics, type InMemoryMetrics } from './metrics/in-memory-metrics.js';
+export { CATALOGUE, type MetricKey } from './metrics/catalogue.js';
