@@ -97,9 +97,11 @@ function instrument(client: Redis, metrics: Metrics): Instruments {
   client.on('close', () => connected(false));
   client.on('end', () => connected(false));
   return Object.fromEntries(
-    REDIS_COMMANDS.values.map((command) => [
-      command,
-      { duration: metrics.redisDuration.child({ command }), errors: metrics.redisErrors.child({ command }) },
-    ]),
+    REDIS_COMMANDS.values.map((command) => {
+      const errors = metrics.redisErrors.child({ command });
+      // Present at 0 from the start, so error rates read 0 rather than "no data".
+      errors.inc(0);
+      return [command, { duration: metrics.redisDuration.child({ command }), errors }];
+    }),
   ) as Instruments;
 }

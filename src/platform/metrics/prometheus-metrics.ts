@@ -30,7 +30,11 @@ export function prometheusMetrics(opts: { collectorTimeoutMs?: number } = {}): P
     ...h,
     registry,
     contentType: registry.contentType,
-    addCollector: (name, collect) => collectors.add(name, collect),
+    addCollector: (name, collect) => {
+      // Present at 0 from registration, so a failure rate reads 0 rather than "no data".
+      h.collectorFailures.inc({ collector: name }, 0);
+      collectors.add(name, collect);
+    },
     allowLabelValues: (label, values) => normaliser.allow(label, values),
     async expose() {
       await collectors.run();

@@ -42,7 +42,9 @@ describe('metrics a runtime reports without any domain call', () => {
     expect(one('catalytic_knowledge_cache_max_bytes').value).toBe(t.runtime.config.KNOWLEDGE_CACHE_MAX_BYTES);
     expect(one('catalytic_knowledge_cache_bytes').value).toBeGreaterThanOrEqual(0);
     expect(one('catalytic_knowledge_cache_entries').value).toBeGreaterThanOrEqual(0);
-    expect(samples.filter((s) => s.name === 'catalytic_metrics_collector_failures_total')).toEqual([]);
+    const failures = samples.filter((s) => s.name === 'catalytic_metrics_collector_failures_total');
+    expect(failures.map((s) => s.labels.collector).sort()).toEqual(['db_pool', 'knowledge_cache', 'usage_flush']);
+    for (const f of failures) expect(f.value, f.labels.collector).toBe(0);
   });
 });
 
