@@ -21,12 +21,12 @@ export const PRODUCTION: RuleProfile = {
   interval: (s) => s,
 };
 
-/** One hour becomes ten seconds; no window shorter than four 1 s scrapes. */
+/** One hour becomes ten seconds; no window shorter than five of the tests' 2 s scrapes. */
 const TEST_SCALE = 360;
 
 export const TEST: RuleProfile = {
   name: 'test',
-  window: (s) => Math.max(4, Math.round(s / TEST_SCALE)),
+  window: (s) => Math.max(10, Math.round(s / TEST_SCALE)),
   pending: (s) => Math.round(s / TEST_SCALE),
   interval: () => 1,
 };

@@ -57,11 +57,15 @@ function promHandle(spec: MetricSpec, registry: Registry, normaliser: LabelNorma
     }
     case 'gauge': {
       const g = new Gauge(base);
+      // prom-client starts a gauge without labels at 0. Absent is honest until
+      // something measures it: a 0 certificate expiry or queue age would be a lie.
+      const reset = () => (labelNames.length === 0 ? g.remove({}) : g.reset());
+      reset();
       return {
         set: (labels: Labels, value: number) => g.set(norm(labels), value),
         inc: (labels: Labels, by = 1) => g.inc(norm(labels), by),
         dec: (labels: Labels, by = 1) => g.dec(norm(labels), by),
-        reset: () => g.reset(),
+        reset,
       };
     }
     case 'histogram': {

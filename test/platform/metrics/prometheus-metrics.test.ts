@@ -38,6 +38,18 @@ describe('prom-client metrics', () => {
     expect(value('catalytic_jobs', { state: 'queued' })).toBe(7);
   });
 
+  it('exports a gauge only once something set it', async () => {
+    const m = createMetrics();
+    const before = parseExposition(await m.expose()).map((s) => s.name);
+    expect(before).not.toContain('catalytic_tls_certificate_expiry_timestamp_seconds');
+    expect(before).not.toContain('catalytic_job_oldest_queued_age_seconds');
+    m.tlsCertificateExpiry.set({}, 1_900_000_000);
+    const after = parseExposition(await m.expose()).find((s) => s.name === 'catalytic_tls_certificate_expiry_timestamp_seconds');
+    expect(after?.value).toBe(1_900_000_000);
+    m.tlsCertificateExpiry.reset();
+    expect(parseExposition(await m.expose()).map((s) => s.name)).not.toContain('catalytic_tls_certificate_expiry_timestamp_seconds');
+  });
+
   it('keeps series bounded whatever values callers pass', async () => {
     const m = createMetrics();
     m.allowLabelValues(HTTP_ROUTE, ['/api/v1/lattices/:id']);
