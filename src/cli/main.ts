@@ -17,7 +17,7 @@ const USAGE = `Usage: catalytic <command>
 
   serve                 API and worker in one process (port 8000 by default)
   api                   HTTP API only
-  worker                background worker only (mail outbox, jobs)
+  worker                background worker only (mail outbox, jobs; /metrics on METRICS_HOST:METRICS_PORT)
   migrate [up|down N]   apply pending migrations, or revert the newest N
   lattice <op> ...      run a lattice operation locally and print JSON (catalytic lattice --help)
   bench calibrate       measure the engine's cost-model constants
