@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TokenService } from './domain/auth/token-service.js';
 import type { JobExecutor } from './domain/jobs/job-execution.js';
 import type { JobService } from './domain/jobs/job-service.js';
@@ -20,7 +21,9 @@ import { DevMailbox } from './platform/mail/dev-mailbox.js';
 import type { MailTransport } from './platform/mail/mail-transport.js';
 import { SmtpTransport } from './platform/mail/smtp-transport.js';
 import { MemoryStore } from './platform/memory-store.js';
-import { createMetrics, type Metrics } from './platform/metrics.js';
+import { createMetrics, type MetricsRegistry } from './platform/metrics.js';
+import { buildInfo } from './platform/metrics/build-info.js';
+import { addDbPoolCollector } from './platform/metrics/db-pool-collector.js';
 import { RedisStore } from './platform/redis-store.js';
 import { JobRunner } from './worker/job-runner.js';
 
@@ -33,6 +36,8 @@ export interface RuntimeOptions {
   /** The store client to use instead of one built from the config (tests link two nodes' clients). */
   store?: KeyValueStore;
   mail?: MailTransport;
+  /** Defaults to a new prom-client registry for this runtime. */
+  metrics?: MetricsRegistry;
 }
 
 /**
@@ -44,7 +49,7 @@ export interface Runtime {
   logger: Logger;
   db: Database;
   store: KeyValueStore;
-  metrics: Metrics;
+  metrics: MetricsRegistry;
   lifecycle: Lifecycle;
   mail: MailTransport;
   queue: JobQueue;
@@ -63,10 +68,12 @@ export interface Runtime {
 export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { config } = opts;
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const metrics = opts.metrics ?? createMetrics();
+  metrics.buildInfo.set(buildInfo(VERSION, config.BUILD_COMMIT, fileURLToPath(new URL('..', import.meta.url))), 1);
   const db = new Database(opts.databaseUrl, config.DATABASE_POOL_MAX);
+  addDbPoolCollector(metrics, db.poolCounts, config.DATABASE_POOL_MAX);
   const ownsStore = !opts.store;
-  const store = opts.store ?? (config.REDIS_URL ? new RedisStore(config.REDIS_URL) : new MemoryStore());
-  const metrics = createMetrics();
+  const store = opts.store ?? (config.REDIS_URL ? new RedisStore(config.REDIS_URL, '', metrics) : new MemoryStore());
   const lifecycle = new Lifecycle();
   const mail =
     opts.mail ??
@@ -84,12 +91,27 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const services = await createServices({ config, db, store, queue, logger });
   const { usage, executors } = services;
   // Usage counters live in the shared store; PostgreSQL gets them in batches.
+  let lastUsageFlush = Date.now();
   const usageFlush = setInterval(
-    () => usage.flush().catch((err) => logger.warn({ err }, 'usage flush failed')),
+    () =>
+      usage.flush().then(
+        () => (lastUsageFlush = Date.now()),
+        (err) => {
+          metrics.usageFlushFailures.inc({});
+          logger.warn({ err }, 'usage flush failed');
+        },
+      ),
     config.USAGE_FLUSH_INTERVAL_SECONDS * 1000,
   );
   usageFlush.unref();
+  metrics.addCollector('usage_flush', () => metrics.usageFlushLag.set({}, (Date.now() - lastUsageFlush) / 1000));
   const jobRunner = new JobRunner({ db, queue, logger, retentionSeconds: retentionSeconds(config), executors });
+  metrics.addCollector('knowledge_cache', async () => {
+    const stats = await services.knowledge.stats();
+    metrics.knowledgeCacheBytes.set({}, stats.bytes);
+    metrics.knowledgeCacheEntries.set({}, stats.entries);
+    metrics.knowledgeCacheMaxBytes.set({}, stats.maxBytes);
+  });
 
   const health: HealthChecks = {
     database: () => db.ping(),

@@ -8,6 +8,7 @@ import { serve } from '../http/server.js';
 import { ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { resolveDatabase } from '../platform/database-url.js';
 import { createLogger, type Logger } from '../platform/logger.js';
+import { startMetricsServer } from '../platform/metrics/metrics-server.js';
 import { migrateDown, migrateUp } from '../platform/migrations.js';
 import { createRuntime } from '../runtime.js';
 import { startWorker } from '../worker/worker.js';
@@ -16,7 +17,7 @@ const USAGE = `Usage: catalytic <command>
 
   serve                 API and worker in one process (port 8000 by default)
   api                   HTTP API only
-  worker                background worker only (mail outbox, jobs)
+  worker                background worker only (mail outbox, jobs; /metrics on METRICS_HOST:METRICS_PORT)
   migrate [up|down N]   apply pending migrations, or revert the newest N
   lattice <op> ...      run a lattice operation locally and print JSON (catalytic lattice --help)
   bench calibrate       measure the engine's cost-model constants
@@ -45,10 +46,13 @@ async function runService(config: Config, logger: Logger, parts: { api: boolean;
     await database.stop();
   };
   if (!parts.api) {
+    // Without the API's port, the worker serves /metrics on its own (loopback by default).
+    const metricsServer = await startMetricsServer(runtime.metrics, config.METRICS_HOST, config.METRICS_PORT);
     runtime.lifecycle.markStarted();
-    logger.info('worker running');
+    logger.info({ metrics: `http://${config.METRICS_HOST}:${metricsServer.port}/metrics` }, 'worker running');
     const stop = async () => {
       runtime.lifecycle.markDraining();
+      await metricsServer.close();
       await closeAll();
       process.exit(0);
     };

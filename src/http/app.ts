@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.js';
 import type { Lifecycle } from '../platform/lifecycle.js';
-import type { Metrics } from '../platform/metrics.js';
+import type { MetricsRegistry } from '../platform/metrics.js';
 import { uuidv7 } from '../platform/ids.js';
 import type { PlanCatalog } from '../domain/plans/plan-catalog.js';
 import type { RateLimiter } from '../domain/usage/rate-limiter.js';
@@ -22,7 +22,7 @@ export interface AppDeps {
   config: Config;
   version: string;
   logger: Logger;
-  metrics: Metrics;
+  metrics: MetricsRegistry;
   lifecycle: Lifecycle;
   health: HealthChecks;
   authenticator: Authenticator;

@@ -123,6 +123,23 @@ export const ConfigSchema = Type.Object({
     minimum: 0,
     description: 'Byte budget of the persisted knowledge cache of operation results (least recently hit evicted first); 0 turns it off',
   }),
+  METRICS_HOST: Type.String({
+    default: '127.0.0.1',
+    minLength: 1,
+    description: 'Interface a `catalytic worker` process serves /metrics on (the API serves /metrics on its own port)',
+  }),
+  METRICS_PORT: Type.Integer({
+    default: 9464,
+    minimum: 0,
+    maximum: 65535,
+    description: "Port of the worker's /metrics (0: any free port, logged at start-up)",
+  }),
+  BUILD_COMMIT: Type.Optional(
+    Type.String({
+      pattern: '^[0-9a-f]{7,40}$',
+      description: "Git commit reported by catalytic_build_info; unset: read from the checkout's .git, else `unknown`",
+    }),
+  ),
   SHUTDOWN_GRACE_MS: Type.Integer({
     default: 10_000,
     minimum: 0,

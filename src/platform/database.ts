@@ -105,6 +105,11 @@ export class Database {
     return this.systemTransaction((db) => db.query<R>(text, values));
   }
 
+  /** The pool's own counters (connections total, idle, callers waiting), for metrics. */
+  get poolCounts(): Readonly<Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>> {
+    return this.pool;
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }

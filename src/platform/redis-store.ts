@@ -1,5 +1,10 @@
 import { Redis } from 'ioredis';
 import type { KeyValueStore } from './key-value-store.js';
+import type { Metrics } from './metrics.js';
+import { REDIS_COMMANDS } from './metrics/label-sets.js';
+
+type Command = (typeof REDIS_COMMANDS.values)[number];
+type Instruments = Record<Command, { duration: { observe(v: number): void }; errors: { inc(): void } }>;
 
 // INCR and the window's expiry in one atomic step; returns [count, pttl].
 const HIT_SCRIPT = `
@@ -12,57 +17,91 @@ return {c, t}`;
 export class RedisStore implements KeyValueStore {
   readonly kind = 'redis' as const;
   private readonly client: Redis;
+  private readonly instruments: Instruments | null;
 
-  constructor(url: string, keyPrefix = '') {
+  /** With `metrics`, every call's latency and failures are recorded, and the connection state is a gauge. */
+  constructor(url: string, keyPrefix = '', metrics?: Metrics) {
     // enableAutoPipelining batches concurrent commands into one write: most of
     // the hot path's cost at high request rates is round trips, not Redis work.
     this.client = new Redis(url, { keyPrefix, enableAutoPipelining: true, maxRetriesPerRequest: 2, lazyConnect: false });
     this.client.on('error', () => undefined);
     this.client.defineCommand('catalyticHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    this.instruments = metrics ? instrument(this.client, metrics) : null;
+  }
+
+  /** Runs one call, timing it and counting its failure when metrics were given. */
+  private async call<T>(command: Command, run: () => Promise<T>): Promise<T> {
+    const i = this.instruments?.[command];
+    if (!i) return run();
+    const started = performance.now();
+    try {
+      return await run();
+    } catch (err) {
+      i.errors.inc();
+      throw err;
+    } finally {
+      i.duration.observe((performance.now() - started) / 1000);
+    }
   }
 
   async get(key: string): Promise<string | null> {
-    return this.client.get(key);
+    return this.call('get', () => this.client.get(key));
   }
 
   async mget(keys: string[]): Promise<(string | null)[]> {
-    return keys.length === 0 ? [] : this.client.mget(keys);
+    return keys.length === 0 ? [] : this.call('mget', () => this.client.mget(keys));
   }
 
   async set(key: string, value: string, ttlSeconds?: number): Promise<void> {
-    if (ttlSeconds && ttlSeconds > 0) await this.client.set(key, value, 'EX', Math.ceil(ttlSeconds));
-    else await this.client.set(key, value);
+    await this.call('set', () =>
+      ttlSeconds && ttlSeconds > 0 ? this.client.set(key, value, 'EX', Math.ceil(ttlSeconds)) : this.client.set(key, value),
+    );
   }
 
   async del(...keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.client.del(...keys);
+    if (keys.length > 0) await this.call('del', () => this.client.del(...keys));
   }
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
-    const [count, ttl] = await (this.client as unknown as { catalyticHit(k: string, w: number): Promise<[number, number]> }).catalyticHit(
-      key,
-      windowMs,
-    );
+    const scripted = this.client as unknown as { catalyticHit(k: string, w: number): Promise<[number, number]> };
+    const [count, ttl] = await this.call('hit', () => scripted.catalyticHit(key, windowMs));
     return { count, resetMs: ttl };
   }
 
   async add(key: string, n: number): Promise<number> {
-    return this.client.incrby(key, n);
+    return this.call('add', () => this.client.incrby(key, n));
   }
 
   async pttl(key: string): Promise<number> {
-    return Math.max(0, await this.client.pttl(key));
+    return Math.max(0, await this.call('pttl', () => this.client.pttl(key)));
   }
 
   async incr(key: string): Promise<number> {
-    return this.client.incr(key);
+    return this.call('incr', () => this.client.incr(key));
   }
 
   async ping(): Promise<void> {
-    await this.client.ping();
+    await this.call('ping', () => this.client.ping());
   }
 
   async close(): Promise<void> {
     await this.client.quit().catch(() => this.client.disconnect());
   }
+}
+
+/** Children resolved once per call name, and the connection state followed through the client's events. */
+function instrument(client: Redis, metrics: Metrics): Instruments {
+  const connected = (up: boolean) => metrics.redisConnected.set({}, up ? 1 : 0);
+  connected(client.status === 'ready');
+  client.on('ready', () => connected(true));
+  client.on('close', () => connected(false));
+  client.on('end', () => connected(false));
+  return Object.fromEntries(
+    REDIS_COMMANDS.values.map((command) => {
+      const errors = metrics.redisErrors.child({ command });
+      // Present at 0 from the start, so error rates read 0 rather than "no data".
+      errors.inc(0);
+      return [command, { duration: metrics.redisDuration.child({ command }), errors }];
+    }),
+  ) as Instruments;
 }

@@ -1,6 +1,7 @@
 /** Prometheus metrics: requests by templated route, latency histograms, process metrics; raw ids never become labels. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOME_UUID, startTestingApp } from '../support/edge-fixtures.js';
+import { parseExposition } from '../support/prometheus-text.js';
 import { bearer, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -8,19 +9,6 @@ beforeAll(async () => (t = await startTestingApp()));
 afterAll(() => t?.close());
 
 describe('metrics', () => {
-  type Sample = { name: string; labels: Record<string, string>; value: number };
-  const parseMetrics = (text: string): Sample[] =>
-    text
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((line) => {
-        const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)$/.exec(line);
-        if (!m) throw new Error(`unparsable metrics line: ${line}`);
-        const labels: Record<string, string> = {};
-        for (const [, k, v] of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[k] = v;
-        return { name: m[1], labels, value: Number(m[3]) };
-      });
-
   it('counts requests by templated route and exposes latency histograms and process metrics', async () => {
     const a = await t.signup();
     await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(a.accessToken) });
@@ -33,7 +21,7 @@ describe('metrics', () => {
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    const samples = parseMetrics(res.body);
+    const samples = parseExposition(res.body);
     const requests = samples.filter((s) => s.name === 'http_requests_total');
     const find = (labels: Record<string, string>) => requests.find((s) => Object.entries(labels).every(([k, v]) => s.labels[k] === v));
     expect(find({ method: 'GET', route: '/api/v1/auth/me', status: '200' })?.value).toBeGreaterThanOrEqual(1);

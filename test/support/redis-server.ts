@@ -4,36 +4,51 @@ import { freePort } from './free-port.js';
 
 export interface RedisServer {
   url: string;
+  port: number;
+  /** Stops the server gracefully (SIGTERM) for good. */
   stop(): Promise<void>;
+  /** Kills the server (SIGKILL): a Redis outage as the service sees it. */
+  kill(): Promise<void>;
+  /** Starts it again, empty, on the same port. */
+  start(): Promise<void>;
 }
 
 /**
- * A redis-server of its own on a free loopback port, for suites that need a
- * real Redis when REDIS_URL is unset (the embedded pass). Nothing is saved to
- * disk. Fails loudly when redis-server is not installed: CI installs it.
+ * A redis-server of the test's own on a free loopback port: for suites that
+ * need a real Redis when REDIS_URL is unset (the embedded pass), and for tests
+ * that stop Redis without touching the shared one. Nothing is saved to disk.
+ * Fails loudly when redis-server is not installed: CI installs it.
  */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise<never>((_, reject) => {
-    child.once('error', (err) => reject(new Error(`redis-server could not start: ${err.message}`)));
-    child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code}`)));
-  });
   const url = `redis://127.0.0.1:${port}`;
-  await Promise.race([exited, ready(url)]);
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await gone;
-    },
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    const c = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    child = c;
+    const exited = new Promise<never>((_, reject) => {
+      c.once('error', (err) => reject(new Error(`redis-server could not start: ${err.message}`)));
+      c.once('exit', (code) => reject(new Error(`redis-server exited with code ${code}`)));
+    });
+    exited.catch(() => undefined);
+    await Promise.race([exited, ready(url)]);
   };
+  const halt = async (signal: NodeJS.Signals) => {
+    const c = child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill(signal);
+    });
+  };
+  await start();
+  return { url, port, start, stop: () => halt('SIGTERM'), kill: () => halt('SIGKILL') };
 }
 
 async function ready(url: string): Promise<void> {
