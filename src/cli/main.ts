@@ -18,6 +18,8 @@ const USAGE = `Usage: catalytic <command>
   api                   HTTP API only
   worker                background worker only (mail outbox, jobs)
   migrate [up|down N]   apply pending migrations, or revert the newest N
+  backup --out FILE     write the database to FILE (pg_dump custom format)
+  restore FILE [--clean]  load a backup into an empty database (or replace with --clean)
   lattice <op> ...      run a lattice operation locally and print JSON (catalytic lattice --help)
   bench calibrate       measure the engine's cost-model constants
 
@@ -121,6 +123,11 @@ export async function main(argv: string[]): Promise<number> {
     case 'migrate':
       await runMigrate(config, logger, rest);
       return 0;
+    case 'backup':
+    case 'restore': {
+      const { runBackupCommand, runRestoreCommand } = await import('./backup-command.js');
+      return command === 'backup' ? runBackupCommand(config, logger, rest) : runRestoreCommand(config, logger, rest);
+    }
     default:
       process.stderr.write(`catalytic: unknown command "${command}"\n\n${USAGE}\n`);
       return 2;
