@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { resolveDatabase } from '../platform/database-url.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { migrateDown, migrateUp } from '../platform/migrations.js';
+import { loadTlsMaterial } from '../platform/tls-certificate.js';
 import { createRuntime } from '../runtime.js';
 import { startWorker } from '../worker/worker.js';
 
@@ -58,11 +59,25 @@ async function runService(config: Config, logger: Logger, parts: { api: boolean;
     process.once('SIGTERM', stop);
     return;
   }
-  const app = await buildApp(runtime.appDeps());
+  const tlsFiles = config.TLS_CERT_FILE && config.TLS_KEY_FILE ? { certFile: config.TLS_CERT_FILE, keyFile: config.TLS_KEY_FILE } : null;
+  const material = tlsFiles ? loadTlsMaterial(tlsFiles) : null;
+  const app = await buildApp(runtime.appDeps(), material ?? undefined);
   await serve(app, {
     host: config.HOST,
     port: config.PORT,
     graceMs: config.SHUTDOWN_GRACE_MS,
+    drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS,
+    tls:
+      tlsFiles && material
+        ? {
+            files: tlsFiles,
+            material,
+            onCertificate: (m) => {
+              runtime.metrics.tlsCertificateExpiry.reset();
+              runtime.metrics.tlsCertificateExpiry.set({ subject: m.subject }, m.expiresAt.getTime() / 1000);
+            },
+          }
+        : undefined,
     lifecycle: runtime.lifecycle,
     logger,
     onClose: closeAll,

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One registry per process (or per test app) so tests can build many apps side by side. */
 export function createMetrics() {
@@ -23,6 +23,13 @@ export function createMetrics() {
       name: 'catalytic_auth_failures_total',
       help: 'Failed authentications by reason',
       labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    // Labelled by subject so a process without TLS exports no series at all (an unlabelled gauge would read 0, "expired").
+    tlsCertificateExpiry: new Gauge({
+      name: 'catalytic_tls_certificate_expiry_timestamp_seconds',
+      help: 'When the certificate the API serves over TLS expires (Unix time), by subject',
+      labelNames: ['subject'] as const,
       registers: [registry],
     }),
     rateLimited: new Counter({
