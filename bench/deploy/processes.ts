@@ -14,7 +14,7 @@ export interface ServiceProcess {
   process: ChildProcess;
   /** Resolves with the exit code, or the signal's name. */
   exited: Promise<number | string>;
-  stderrTail(): string;
+  outputTail(): string;
   /** Polls /health/ready on `port` until it answers 200 (https when `ca` is given). */
   waitReady(port: number, opts?: { ca?: string; timeoutMs?: number }): Promise<void>;
   /** Sends `signal` and waits for the exit. */
@@ -48,7 +48,7 @@ export function startProcess(name: string, args: string[], env: Record<string, s
     name,
     process: child,
     exited,
-    stderrTail: () => tail,
+    outputTail: () => tail,
     async waitReady(port, opts = {}) {
       const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
       while (Date.now() < deadline) {

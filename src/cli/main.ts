@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { resolveDatabase } from '../platform/database-url.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { migrateDown, migrateUp } from '../platform/migrations.js';
+import { startHeartbeat } from '../platform/heartbeat.js';
 import { loadTlsMaterial } from '../platform/tls-certificate.js';
 import { createRuntime } from '../runtime.js';
 import { startWorker } from '../worker/worker.js';
@@ -25,6 +26,9 @@ const USAGE = `Usage: catalytic <command>
   bench calibrate       measure the engine's cost-model constants
 
 Configuration comes from the environment and .env; see README.md.`;
+
+/** Under DATA_DIR; container probes of a worker check its age (bin/healthcheck.mjs --heartbeat). */
+export const WORKER_HEARTBEAT_FILE = 'worker.heartbeat';
 
 async function migrated(config: Config, logger: Logger) {
   const database = await resolveDatabase(config, logger);
@@ -49,8 +53,10 @@ async function runService(config: Config, logger: Logger, parts: { api: boolean;
   };
   if (!parts.api) {
     runtime.lifecycle.markStarted();
+    const heartbeat = startHeartbeat(path.join(config.DATA_DIR, WORKER_HEARTBEAT_FILE));
     logger.info('worker running');
     const stop = async () => {
+      heartbeat.stop();
       runtime.lifecycle.markDraining();
       await closeAll();
       process.exit(0);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import http2 from 'node:http2';
@@ -8,6 +7,7 @@ import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startProcess, type ServiceProcess } from '../../bench/deploy/processes.js';
+import { selfSignedCertificate } from '../support/self-signed.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 let workDir: string;
@@ -17,35 +17,7 @@ let port: number;
 let certFile: string;
 let keyFile: string;
 
-/** A self-signed certificate for localhost made by the openssl CLI, valid `days` days. */
-async function makeCertificate(name: string, cn: string, days: number): Promise<{ cert: string; key: string }> {
-  const cert = path.join(workDir, `${name}.crt`);
-  const key = path.join(workDir, `${name}.key`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      String(days),
-      '-subj',
-      `/CN=${cn}`,
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert: await readFile(cert, 'utf8'), key: await readFile(key, 'utf8') };
-}
+const makeCertificate = async (name: string, cn: string, days: number) => selfSignedCertificate(workDir, name, cn, days);
 
 interface Answer {
   status: number;
@@ -183,6 +155,6 @@ describe('TLS served natively', () => {
     const res = await getHttp1('/health/live', current);
     expect(res.status).toBe(200);
     expect(res.peer.subject).toContain('CN=second.catalytic.test');
-    expect(api.stderrTail()).toMatch(/not usable/);
+    expect(api.outputTail()).toMatch(/not usable/);
   });
 });
