@@ -32,6 +32,8 @@ export interface Fleet {
   workers: Member[];
   /** SIGTERM, wait for the exit (which must be 0), start it again and wait until it is ready. */
   restart(member: Member): Promise<{ exitCode: number | string; downSeconds: number }>;
+  /** Restarts each API in turn; the next goes only once HAProxy has seen the previous one up again (two good checks). */
+  rollApis(): Promise<{ exitCode: number | string; downSeconds: number }[]>;
   stop(): Promise<void>;
 }
 
@@ -86,15 +88,24 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
     workers.push({ ...m, current: launch(m, o) });
   }
   await Promise.all([...apis, ...workers].map(waitStarted));
+  const restart = async (member: Member) => {
+    const stoppedAt = performance.now();
+    const exitCode = await member.current.stop('SIGTERM');
+    member.current = launch(member, o);
+    await waitStarted(member);
+    return { exitCode, downSeconds: (performance.now() - stoppedAt) / 1000 };
+  };
   return {
     apis,
     workers,
-    async restart(member) {
-      const stoppedAt = performance.now();
-      const exitCode = await member.current.stop('SIGTERM');
-      member.current = launch(member, o);
-      await waitStarted(member);
-      return { exitCode, downSeconds: (performance.now() - stoppedAt) / 1000 };
+    restart,
+    async rollApis() {
+      const restarts = [];
+      for (const member of apis) {
+        restarts.push(await restart(member));
+        await sleep(1500);
+      }
+      return restarts;
     },
     async stop() {
       await Promise.all([...apis, ...workers].map((m) => m.current.stop('SIGTERM')));

@@ -90,3 +90,18 @@ export function startSteadyLoad(
     },
   };
 }
+
+/** The rolling-restart mix: per tenant, 4 in 5 requests read its lattice, 1 in 5 computes a path on it (and records the run). */
+export function latticeMix(tenants: { token: string; lattice: string; side: number }[]): (i: number) => LoadRequest {
+  return (i) => {
+    const t = tenants[i % tenants.length];
+    return i % 5 === 4
+      ? {
+          method: 'POST',
+          path: `/api/v1/lattices/${t.lattice}/path`,
+          token: t.token,
+          body: { start: [0, 0], end: [t.side - 1, t.side - 1] },
+        }
+      : { method: 'GET', path: `/api/v1/lattices/${t.lattice}`, token: t.token };
+  };
+}

@@ -44,6 +44,12 @@ export class MemoryStore implements KeyValueStore {
     this.entries.set(key, { value, expiresAt });
   }
 
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if (this.live(key)) return false;
+    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
+    return true;
+  }
+
   async del(...keys: string[]): Promise<void> {
     for (const k of keys) this.entries.delete(k);
   }

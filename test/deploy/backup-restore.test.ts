@@ -7,6 +7,8 @@ import { checksum } from '../../src/engine/index.js';
 import { backupAndRestore, type DrillTimes } from '../../bench/deploy/restore-drill.js';
 import { DATASET_PASSWORD, fillThroughApi, type Dataset } from '../../bench/deploy/dataset.js';
 import { ROOT, runCatalytic } from '../../bench/deploy/cli.js';
+import { freePort } from '../../bench/deploy/processes.js';
+import { readMigrations } from '../../src/platform/migrations.js';
 import { queryAs, tableDigests } from '../support/database-digest.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createEmptyDatabase } from '../support/test-database.js';
@@ -178,5 +180,44 @@ describe('catalytic backup, then catalytic restore into an empty database', () =
       path.join(dir, `restore-drill-${kind}.json`),
       `${JSON.stringify({ database: kind, measured_at: new Date().toISOString(), ...times }, null, 2)}\n`,
     );
+  });
+});
+
+describe('catalytic backup on the embedded PostgreSQL (no DATABASE_URL)', () => {
+  it('backs up the embedded database whether it has to start the server or one is already running', { timeout: 240_000 }, async () => {
+    const dataDir = path.join(ROOT, '.catalytic', `test-cli-embedded-${process.pid}`);
+    const env = { DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()) };
+    const restoredInto: { drop(): Promise<void> }[] = [];
+    try {
+      const migrate = await runCatalytic(['migrate'], env, workDir);
+      expect(migrate.code, migrate.stderr).toBe(0);
+      // Started by the command itself, and stopped again.
+      const cold = await runCatalytic(['backup', '--out', path.join(workDir, 'cold.dump')], env, workDir);
+      expect(cold.code, cold.stderr).toBe(0);
+      // A running server (as under `catalytic serve`) is used, not started a second time on the same data.
+      const { startEmbeddedPostgres } = await import('../../src/platform/embedded-postgres.js');
+      const running = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port: Number(env.EMBEDDED_POSTGRES_PORT),
+        database: 'catalytic',
+      });
+      try {
+        const warm = await runCatalytic(['backup', '--out', path.join(workDir, 'warm.dump')], env, workDir);
+        expect(warm.code, warm.stderr).toBe(0);
+      } finally {
+        await running.stop();
+      }
+      for (const file of ['cold.dump', 'warm.dump']) {
+        const into = await createEmptyDatabase();
+        restoredInto.push(into);
+        const restore = await runCatalytic(['restore', path.join(workDir, file)], { DATABASE_URL: into.url }, workDir);
+        expect(restore.code, restore.stderr).toBe(0);
+        const { rows } = await queryAs(into.url, null, 'SELECT count(*)::int AS n FROM schema_migrations');
+        expect(rows[0].n, file).toBe((await readMigrations()).length);
+      }
+    } finally {
+      for (const db of restoredInto) await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Daemon, type Fleet, startFleet, startHaproxy, startRedis } from '../../bench/deploy/fleet.js';
-import { startSteadyLoad } from '../../bench/deploy/steady-load.js';
+import { ROOT } from '../../bench/deploy/cli.js';
+import { freePort } from '../../bench/deploy/processes.js';
+import { latticeMix, startSteadyLoad } from '../../bench/deploy/steady-load.js';
+import { WORKER_HEARTBEAT_FILE } from '../../src/cli/main.js';
 import { FieldStore } from '../../src/domain/lattices/field-store.js';
 import { checksum, createLattice, materializeField } from '../../src/engine/index.js';
 import { Database } from '../../src/platform/database.js';
@@ -101,6 +105,23 @@ afterAll(async () => {
 });
 
 describe('a fleet of two API processes and two workers', () => {
+  it('passes the container health probes: the API liveness route, each worker heartbeat', async () => {
+    const probe = (args: string[], env: Record<string, string> = {}) =>
+      new Promise<number | null>((resolve) =>
+        execFile(process.execPath, [path.join(ROOT, 'bin/healthcheck.mjs'), ...args], { env: { ...process.env, ...env } }, (err) =>
+          resolve(err ? ((err as { code?: number }).code ?? 1) : 0),
+        ),
+      );
+    for (const api of fleet.apis) expect(await probe([], { PORT: String(api.port) }), api.name).toBe(0);
+    for (const worker of fleet.workers) {
+      const file = path.join(workDir, worker.name, WORKER_HEARTBEAT_FILE);
+      expect(await probe(['--heartbeat', file, '--max-age', '30']), worker.name).toBe(0);
+    }
+    // And they fail when they should: no process on the port, no heartbeat.
+    expect(await probe([], { PORT: String(await freePort()) })).toBe(1);
+    expect(await probe(['--heartbeat', path.join(workDir, 'no-such-worker.heartbeat')])).toBe(1);
+  });
+
   it(
     'concurrent writes from both API nodes: no lost update, no double-claimed job, exact usage counters',
     { timeout: 120_000 },
@@ -163,26 +184,11 @@ describe('a fleet of two API processes and two workers', () => {
     );
     const load = startSteadyLoad(
       `http://127.0.0.1:${proxy.port}`,
-      (i) => {
-        const k = i % tenants.length;
-        return i % 5 === 4
-          ? {
-              method: 'POST',
-              path: `/api/v1/lattices/${lattices[k]}/path`,
-              token: tenants[k].token,
-              body: { start: [0, 0], end: [11, 11] },
-            }
-          : { method: 'GET', path: `/api/v1/lattices/${lattices[k]}`, token: tenants[k].token };
-      },
+      latticeMix(tenants.map((t, k) => ({ token: t.token, lattice: lattices[k], side: 12 }))),
       { ratePerSecond: 60, concurrency: 6, maxSeconds: 120 },
     );
     await sleep(1000);
-    const restarts = [];
-    for (const member of fleet.apis) {
-      restarts.push(await fleet.restart(member));
-      // HAProxy marks the new process up after two good checks; the next one may go only then.
-      await sleep(1500);
-    }
+    const restarts = await fleet.rollApis();
     const report = await load.stop();
     console.info(`rolling API restart: ${JSON.stringify({ ...report, restarts })}`);
     expect(restarts.map((r) => r.exitCode)).toEqual([0, 0]);
