@@ -10,6 +10,8 @@ import { resolveDatabase } from '../platform/database-url.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { startMetricsServer } from '../platform/metrics/metrics-server.js';
 import { migrateDown, migrateUp } from '../platform/migrations.js';
+import { startHeartbeat } from '../platform/heartbeat.js';
+import { loadTlsMaterial } from '../platform/tls-certificate.js';
 import { createRuntime } from '../runtime.js';
 import { startWorker } from '../worker/worker.js';
 
@@ -19,10 +21,15 @@ const USAGE = `Usage: catalytic <command>
   api                   HTTP API only
   worker                background worker only (mail outbox, jobs; /metrics on METRICS_HOST:METRICS_PORT)
   migrate [up|down N]   apply pending migrations, or revert the newest N
+  backup --out FILE     write the database to FILE (pg_dump custom format)
+  restore FILE [--clean]  load a backup into an empty database (or replace with --clean)
   lattice <op> ...      run a lattice operation locally and print JSON (catalytic lattice --help)
   bench calibrate       measure the engine's cost-model constants
 
 Configuration comes from the environment and .env; see README.md.`;
+
+/** Under DATA_DIR; container probes of a worker check its age (bin/healthcheck.mjs --heartbeat). */
+export const WORKER_HEARTBEAT_FILE = 'worker.heartbeat';
 
 async function migrated(config: Config, logger: Logger) {
   const database = await resolveDatabase(config, logger);
@@ -49,8 +56,10 @@ async function runService(config: Config, logger: Logger, parts: { api: boolean;
     // Without the API's port, the worker serves /metrics on its own (loopback by default).
     const metricsServer = await startMetricsServer(runtime.metrics, config.METRICS_HOST, config.METRICS_PORT);
     runtime.lifecycle.markStarted();
+    const heartbeat = startHeartbeat(path.join(config.DATA_DIR, WORKER_HEARTBEAT_FILE));
     logger.info({ metrics: `http://${config.METRICS_HOST}:${metricsServer.port}/metrics` }, 'worker running');
     const stop = async () => {
+      heartbeat.stop();
       runtime.lifecycle.markDraining();
       await metricsServer.close();
       await closeAll();
@@ -60,11 +69,24 @@ async function runService(config: Config, logger: Logger, parts: { api: boolean;
     process.once('SIGTERM', stop);
     return;
   }
-  const app = await buildApp(runtime.appDeps());
+  const tlsFiles = config.TLS_CERT_FILE && config.TLS_KEY_FILE ? { certFile: config.TLS_CERT_FILE, keyFile: config.TLS_KEY_FILE } : null;
+  const material = tlsFiles ? loadTlsMaterial(tlsFiles) : null;
+  const app = await buildApp(runtime.appDeps(), material ?? undefined);
   await serve(app, {
     host: config.HOST,
     port: config.PORT,
     graceMs: config.SHUTDOWN_GRACE_MS,
+    drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS,
+    tls:
+      tlsFiles && material
+        ? {
+            files: tlsFiles,
+            material,
+            onCertificate: (m) => {
+              runtime.metrics.tlsCertificateExpiry.set({}, m.expiresAt.getTime() / 1000);
+            },
+          }
+        : undefined,
     lifecycle: runtime.lifecycle,
     logger,
     onClose: closeAll,
@@ -125,6 +147,11 @@ export async function main(argv: string[]): Promise<number> {
     case 'migrate':
       await runMigrate(config, logger, rest);
       return 0;
+    case 'backup':
+    case 'restore': {
+      const { runBackupCommand, runRestoreCommand } = await import('./backup-command.js');
+      return command === 'backup' ? runBackupCommand(config, logger, rest) : runRestoreCommand(config, logger, rest);
+    }
     default:
       process.stderr.write(`catalytic: unknown command "${command}"\n\n${USAGE}\n`);
       return 2;

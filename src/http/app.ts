@@ -59,11 +59,19 @@ export function serverOptions(config: Config, logger: Logger) {
   };
 }
 
+/** A certificate and key: the server then speaks HTTPS, HTTP/2 and HTTP/1.1 on one port. */
+export interface TlsListener {
+  cert: Buffer;
+  key: Buffer;
+}
+
 /** Builds the whole HTTP application; `server.ts` only adds listening and shutdown. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  // The pino Logger is wider than FastifyBaseLogger; the instance is used through the base type.
+export async function buildApp(deps: AppDeps, tls?: TlsListener): Promise<FastifyInstance> {
   const opts = serverOptions(deps.config, deps.logger);
-  const app = (Fastify(opts) as unknown as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
+  // The pino Logger is wider than FastifyBaseLogger, and an HTTP/2 instance's types differ from
+  // HTTP/1's only in the raw request: the instance is used through the base type either way.
+  const instance = tls ? Fastify({ ...opts, http2: true, https: { allowHTTP1: true, cert: tls.cert, key: tls.key } }) : Fastify(opts);
+  const app = (instance as unknown as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(Problem);
   // The API speaks JSON only; Fastify's default text/plain parser would turn a wrong content type into a 422.
   app.removeContentTypeParser('text/plain');

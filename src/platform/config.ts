@@ -140,6 +140,26 @@ export const ConfigSchema = Type.Object({
       description: "Git commit reported by catalytic_build_info; unset: read from the checkout's .git, else `unknown`",
     }),
   ),
+  SHUTDOWN_DRAIN_DELAY_MS: Type.Integer({
+    default: 0,
+    minimum: 0,
+    maximum: 60_000,
+    description:
+      'On SIGTERM, readiness answers 503 this long while requests are still served, so a load balancer stops routing here before the listener closes',
+  }),
+  TLS_CERT_FILE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'PEM certificate chain: with TLS_KEY_FILE the server speaks HTTPS (HTTP/1.1 and HTTP/2); reloaded when the file changes',
+    }),
+  ),
+  TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key of TLS_CERT_FILE' })),
+  POSTGRES_BIN_DIR: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'Directory of pg_dump/pg_restore for `catalytic backup`/`restore`; unset: PATH, then /usr/lib/postgresql/*/bin',
+    }),
+  ),
   SHUTDOWN_GRACE_MS: Type.Integer({
     default: 10_000,
     minimum: 0,
@@ -197,6 +217,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (converted.NODE_ENV === 'production' && converted.DATABASE_URL !== undefined && converted.ENCRYPTION_KEY === undefined) {
     problems.push('ENCRYPTION_KEY="": required when NODE_ENV=production and DATABASE_URL is set (every node must share it)');
   }
+  if (Boolean(picked.TLS_CERT_FILE) !== Boolean(picked.TLS_KEY_FILE))
+    problems.push('TLS_CERT_FILE and TLS_KEY_FILE: set both for HTTPS, or neither');
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   const raw = converted as RawConfig;
   const extra = raw.CORS_ORIGINS.split(',')

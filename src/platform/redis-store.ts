@@ -58,6 +58,10 @@ export class RedisStore implements KeyValueStore {
     );
   }
 
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.client.set(key, value, 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
   async del(...keys: string[]): Promise<void> {
     if (keys.length > 0) await this.call('del', () => this.client.del(...keys));
   }

@@ -133,6 +133,15 @@ describe.each(BACKENDS)('%s', (_name, backend) => {
       expect(await s.pttl('absent')).toBe(0);
     }));
 
+  it('setIfAbsent writes only when the key is absent, across clients, with its TTL', () =>
+    using(2, async (a, b) => {
+      const results = await Promise.all([a.setIfAbsent('seed', 'a', 60_000), b.setIfAbsent('seed', 'b', 60_000)]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await a.get('seed')).toBe(results[0] ? 'a' : 'b');
+      expect(await b.pttl('seed')).toBeGreaterThan(50_000);
+      expect(await b.setIfAbsent('seed', 'c', 60_000)).toBe(false);
+    }));
+
   it('links its clients: what one writes, counts or deletes, the other sees at once', () =>
     using(2, async (a, b) => {
       expect(a).not.toBe(b);

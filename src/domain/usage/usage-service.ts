@@ -53,13 +53,12 @@ export class UsageService {
   async record(tenantId: string, metric: UsageMetric, n = 1): Promise<number> {
     const period = periodOf(this.now());
     const key = this.key(tenantId, period, metric);
-    const { count } = await this.store.hit(key, COUNTER_TTL_MS);
-    let total = count;
-    if (count === 1) {
-      const persisted = await this.persisted(tenantId, period, metric);
-      if (persisted > 0) total = await this.store.add(key, persisted);
+    // Seeded from PostgreSQL before the first increment, and only by the node that sets it first:
+    // seeding after incrementing could read a flush of those very increments and count them twice.
+    if ((await this.store.get(key)) === null) {
+      await this.store.setIfAbsent(key, String(await this.persisted(tenantId, period, metric)), COUNTER_TTL_MS);
     }
-    if (n > 1) total = await this.store.add(key, n - 1);
+    const total = await this.store.add(key, n);
     this.touched.add(`${tenantId}|${period}|${metric}`);
     return total;
   }
