@@ -14,6 +14,7 @@ import { problemResponses } from './plugins/problem-responses.js';
 import { responseHeaders } from './plugins/response-headers.js';
 import { healthRoutes, type HealthChecks } from './routes/health-routes.js';
 import { Problem } from './schemas/common.js';
+import { consoleStatic } from './third-party/console-static.js';
 import { corsAllowList } from './third-party/cors.js';
 import { openApi } from './third-party/openapi.js';
 
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(tenantRateLimit, { limiter: deps.rateLimiter, plans: deps.plans });
 
+  await app.register(consoleStatic, { dir: deps.config.CONSOLE_DIR });
   await app.register(healthRoutes, { version: deps.version, lifecycle: deps.lifecycle, checks: deps.health });
   for (const plugin of deps.rootRoutes) await app.register(plugin);
 

@@ -111,6 +111,12 @@ export const ConfigSchema = Type.Object({
     minimum: 0,
     description: 'Byte budget of the persisted knowledge cache of operation results (least recently hit evicted first); 0 turns it off',
   }),
+  CONSOLE_DIR: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'Built web console served at /console; unset: console/dist of this package (built by npm ci)',
+    }),
+  ),
   SHUTDOWN_GRACE_MS: Type.Integer({
     default: 10_000,
     minimum: 0,
