@@ -78,7 +78,8 @@ export function App() {
   };
 
   const Page = route.page;
-  const ready = phase !== 'starting' && !redirect && (route.access !== 'signed-in' || me !== null);
+  // Pages render as soon as the session is known; /auth/me arrives alongside (pages read it as it comes).
+  const ready = phase !== 'starting' && !redirect;
   return (
     <AccountContext.Provider value={{ me, reload: loadMe }}>
       <a class="skip-link" href="#main">

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import type uPlot from 'uplot';
+
+// uPlot (and its stylesheet) load with the first chart, not with the console: most pages draw none.
+const loadUPlot = () => Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default);
 
 export interface ChartSeries {
   label: string;
@@ -27,6 +29,23 @@ export function Chart({ title, xLabel, yLabel, x, series, summary }: ChartProps)
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    let plot: uPlot | null = null;
+    let resize: ResizeObserver | null = null;
+    let live = true;
+    void loadUPlot().then((UPlot) => {
+      if (!live) return;
+      plot = draw(UPlot, el);
+      resize = new ResizeObserver(() => plot?.setSize({ width: Math.max(240, el.clientWidth), height: 220 }));
+      resize.observe(el);
+    });
+    return () => {
+      live = false;
+      resize?.disconnect();
+      plot?.destroy();
+    };
+  }, [x, series, xLabel, yLabel]);
+
+  const draw = (UPlot: typeof uPlot, el: HTMLElement) => {
     const width = () => Math.max(240, el.clientWidth);
     const opts: uPlot.Options = {
       width: width(),
@@ -42,19 +61,13 @@ export function Chart({ title, xLabel, yLabel, x, series, summary }: ChartProps)
           stroke: COLOURS[i % COLOURS.length],
           fill: s.style === 'bars' ? `${COLOURS[i % COLOURS.length]}99` : undefined,
           width: s.style === 'points' ? 0 : 2,
-          paths: s.style === 'bars' ? uPlot.paths.bars!({ size: [0.9, 40] }) : undefined,
+          paths: s.style === 'bars' ? UPlot.paths.bars!({ size: [0.9, 40] }) : undefined,
           points: { show: s.style === 'points' || x.length < 2, size: 6 },
         })),
       ],
     };
-    const plot = new uPlot(opts, [x, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
-    const resize = new ResizeObserver(() => plot.setSize({ width: width(), height: 220 }));
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      plot.destroy();
-    };
-  }, [x, series, xLabel, yLabel]);
+    return new UPlot(opts, [x, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
+  };
 
   return (
     <figure class="chart">

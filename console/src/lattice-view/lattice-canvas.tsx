@@ -1,8 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Lattice } from '../../../src/engine/lattice';
+import { MapLegend } from './map-legend';
 import { LAYER_NAMES, paintLayer, type MapLayer } from './map-layers';
 import { MARK } from './palette';
 import { cellOf, type Slice } from './slice';
+
+/** Performance mark set when the first lattice map of a page load is drawn. */
+export const MAP_DRAWN = 'lattice-map-drawn';
 
 /** Vertices drawn over the base layer: a path, a neighbourhood, the top centrality vertices. */
 export interface MapMarks {
@@ -32,6 +36,8 @@ export function LatticeCanvas({ lattice, slice, layer, marks, description }: Lat
     const ctx = base.current?.getContext('2d');
     if (!ctx) return;
     ctx.putImageData(new ImageData(paintLayer(lattice, slice, layer), slice.cols, slice.rows), 0, 0);
+    // The lattice page's first render, as bench/console measures it: the map drawn once.
+    if (performance.getEntriesByName(MAP_DRAWN).length === 0) performance.mark(MAP_DRAWN);
   }, [lattice, slice, layer]);
 
   const drawn = marks ? marks.vertices.map((v) => cellOf(slice, v)).filter((c): c is [number, number] => c !== null) : [];
@@ -88,6 +94,7 @@ export function LatticeCanvas({ lattice, slice, layer, marks, description }: Lat
           </>
         )}
       </figcaption>
+      <MapLegend layer={layer} />
     </figure>
   );
 }

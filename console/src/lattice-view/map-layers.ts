@@ -9,7 +9,7 @@ export type MapLayer =
   | { kind: 'distances'; field: Int32Array; max: number }
   /** Component label per vertex (−1 for obstacles), labelled by the engine in the browser. */
   | { kind: 'components'; labels: Int32Array; count: number }
-  /** One frame of a diffusion replay; values per vertex, coloured between min and max of all frames. */
+  /** One frame of a diffusion replay; values per vertex, coloured between the frame's min and max. */
   | { kind: 'diffusion'; values: Float32Array; min: number; max: number }
   | { kind: 'partition'; parts: { lo: number[]; hi: number[] }[] };
 

@@ -27,7 +27,8 @@ export interface FieldStats {
 
 export type ReplayAnswer =
   | { id: number; kind: 'components'; labels: Int32Array; count: number }
-  | { id: number; kind: 'diffusion'; frames: Float32Array[]; steps: number[]; min: number; max: number; final: FieldStats }
+  /** ranges[k]: the smallest and largest free-vertex value of frame k, which its colours span. */
+  | { id: number; kind: 'diffusion'; frames: Float32Array[]; steps: number[]; ranges: { min: number; max: number }[]; final: FieldStats }
   | { id: number; kind: 'error'; message: string };
 
 /** Vertices the browser replays at most: 16 bytes each for diffusion, plus the frames kept. */

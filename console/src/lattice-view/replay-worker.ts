@@ -32,13 +32,11 @@ function diffusion(req: Extract<ReplayRequest, { kind: 'diffusion' }>): ReplayAn
   const segments = Math.max(1, Math.min(req.frames - 1, steps));
   const frames: Float32Array[] = [];
   const at: number[] = [];
-  let min = Infinity;
-  let max = -Infinity;
+  const ranges: { min: number; max: number }[] = [];
   const blocked = obstacleBitset(lattice)?.words ?? null;
   const keep = (field: Float64Array, step: number) => {
-    const s = fieldStats(field, blocked);
-    min = Math.min(min, s.min);
-    max = Math.max(max, s.max);
+    const { min, max } = fieldStats(field, blocked);
+    ranges.push({ min, max });
     frames.push(Float32Array.from(field));
     at.push(step);
   };
@@ -53,7 +51,7 @@ function diffusion(req: Extract<ReplayRequest, { kind: 'diffusion' }>): ReplayAn
     done = target;
     keep(state, done);
   }
-  return { id: req.id, kind: 'diffusion', frames, steps: at, min, max, final: fieldStats(state, blocked) };
+  return { id: req.id, kind: 'diffusion', frames, steps: at, ranges, final: fieldStats(state, blocked) };
 }
 
 scope.onmessage = (event: MessageEvent<ReplayRequest>) => {

@@ -164,7 +164,7 @@ export function LatticePage({ params }: { params: Record<string, string> }) {
           <dt>Memory held</dt>
           <dd>
             {formatBytes(lattice.memory.implicit_bytes)} (an explicit graph: {formatBytes(lattice.memory.explicit_csr_bytes)},{' '}
-            {formatNumber(lattice.memory.reduction_factor)}×)
+            {formatNumber(Math.round(lattice.memory.reduction_factor * 10) / 10)}×)
           </dd>
         </div>
         <div>

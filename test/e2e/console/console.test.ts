@@ -170,7 +170,7 @@ describe('web console in Chromium', () => {
       const want = isBlocked(engine, i) ? OBSTACLE : field[i] < 0 ? UNREACHED : heat(field[i] / max);
       expect(rgbAt(map, r, c), `cell ${r},${c} at distance ${field[i]}`).toEqual([...want]);
     }
-    expect(await page.getByText('Distance histogram').count()).toBe(1);
+    await page.locator('[data-result="distances"] .chart-host canvas').waitFor();
     await shot('console-lattice-distances');
   });
 
@@ -189,6 +189,10 @@ describe('web console in Chromium', () => {
   it('replays diffusion frames whose final statistics match the server’s', async () => {
     await page.getByLabel('Operation', { exact: true }).selectOption('diffusion');
     await page.getByLabel('Steps', { exact: true }).fill('120');
+    const engine = createLattice({ shape: SHAPE, obstacles: OBSTACLES });
+    let centre = (SHAPE[0] / 2) * SHAPE[1] + SHAPE[1] / 2;
+    while (isBlocked(engine, centre)) centre++;
+    await page.getByLabel('Heat sources', { exact: true }).fill(`${Math.floor(centre / SHAPE[1])}, ${centre % SHAPE[1]}, 100`);
     await page.getByRole('button', { name: 'Run heat diffusion' }).click();
     const frames = page.locator('[data-frames]');
     await frames.waitFor();
@@ -213,6 +217,7 @@ describe('web console in Chromium', () => {
     expect(await card.locator('progress').getAttribute('value')).toBe('100');
     await page.locator('[data-result="random-walk"]').waitFor();
     await page.getByText('Mean squared displacement over time', { exact: true }).waitFor();
+    await page.locator('[data-result="random-walk"] .chart-host canvas').waitFor();
     await page.getByLabel('Run as a job (progress, cancel)', { exact: true }).uncheck();
     await audit('lattice');
     await shot('console-lattice-job');
@@ -293,7 +298,7 @@ describe('web console in Chromium', () => {
 
   it('is readable at 360 px: nothing wider than the screen', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const route of ['/lattices', `/lattices/${latticeId}`, '/api-keys', '/members', '/usage', '/audit']) {
+    for (const route of ['/lattices', '/api-keys', '/members', '/usage', '/audit', `/lattices/${latticeId}`]) {
       await page.goto(`${server.origin}/console${route}`);
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');

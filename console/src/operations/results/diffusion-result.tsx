@@ -9,7 +9,7 @@ import type { OperationAnswers } from '../run-operation';
 import type { ShowOnMap } from './map-request';
 import { EnvelopeLine, SummaryList } from './summary-list';
 
-type Frames = { frames: Float32Array[]; steps: number[]; min: number; max: number; agrees: boolean };
+type Frames = { frames: Float32Array[]; steps: number[]; ranges: { min: number; max: number }[]; agrees: boolean };
 
 /** Relative agreement of the browser's replay with the server's statistics (the GPU computes in 32 bits). */
 const agree = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -56,7 +56,7 @@ export function DiffusionResult({
         if (!live) return;
         const f = answer.final;
         const agrees = agree(r.final.mass, f.mass) && agree(r.final.min, f.min) && agree(r.final.max, f.max);
-        setFrames({ frames: r.frames, steps: r.steps, min: r.min, max: r.max, agrees });
+        setFrames({ frames: r.frames, steps: r.steps, ranges: r.ranges, agrees });
         setFrame(r.frames.length - 1);
       })
       .catch((err: Error) => live && setFailure(err.message));
@@ -66,7 +66,8 @@ export function DiffusionResult({
   }, [answer]);
 
   useEffect(() => {
-    if (frames) onMap({ layer: { kind: 'diffusion', values: frames.frames[frame], min: frames.min, max: frames.max }, marks: null });
+    // Each frame spans its own range: heat spreads out, and one scale for all frames would leave the late ones dark.
+    if (frames) onMap({ layer: { kind: 'diffusion', values: frames.frames[frame], ...frames.ranges[frame] }, marks: null });
   }, [frames, frame]);
 
   const snaps = answer.snapshots;
