@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Lattice } from '../../../src/engine/lattice';
 import { MapLegend } from './map-legend';
 import { LAYER_NAMES, paintLayer, type MapLayer } from './map-layers';
@@ -40,7 +40,10 @@ export function LatticeCanvas({ lattice, slice, layer, marks, description }: Lat
     if (performance.getEntriesByName(MAP_DRAWN).length === 0) performance.mark(MAP_DRAWN);
   }, [lattice, slice, layer]);
 
-  const drawn = marks ? marks.vertices.map((v) => cellOf(slice, v)).filter((c): c is [number, number] => c !== null) : [];
+  const drawn = useMemo(
+    () => (marks ? marks.vertices.map((v) => cellOf(slice, v)).filter((c): c is [number, number] => c !== null) : []),
+    [marks, slice],
+  );
   useEffect(() => {
     const ctx = overlay.current?.getContext('2d');
     if (!ctx) return;
@@ -53,7 +56,7 @@ export function LatticeCanvas({ lattice, slice, layer, marks, description }: Lat
       px[i + 3] = 255;
     }
     ctx.putImageData(new ImageData(px, slice.cols, slice.rows), 0, 0);
-  });
+  }, [drawn, slice]);
 
   const shownMarks = marks ? `; ${drawn.length} of ${marks.vertices.length} ${marks.label} in this view` : '';
   return (

@@ -218,9 +218,29 @@ describe('web console in Chromium', () => {
     await page.locator('[data-result="random-walk"]').waitFor();
     await page.getByText('Mean squared displacement over time', { exact: true }).waitFor();
     await page.locator('[data-result="random-walk"] .chart-host canvas').waitFor();
-    await page.getByLabel('Run as a job (progress, cancel)', { exact: true }).uncheck();
     await audit('lattice');
     await shot('console-lattice-job');
+  });
+
+  it('cancels a running job from its card', async () => {
+    await page.getByLabel('Operation', { exact: true }).selectOption('random-walk');
+    await page.getByLabel('Walkers', { exact: true }).fill('100000');
+    await page.getByLabel('Steps', { exact: true }).fill('100000');
+    await page.getByLabel('Run as a job (progress, cancel)', { exact: true }).check();
+    const answered = waitForOperation('random-walk');
+    await page.getByRole('button', { name: 'Run random walks' }).click();
+    const { job_id } = await (await answered).json();
+    const card = page.locator(`.job[data-job-id="${job_id}"]`);
+    await card.getByRole('button', { name: 'Cancel job' }).click();
+    await page.waitForFunction(
+      (id) => document.querySelector(`.job[data-job-id="${id}"]`)?.getAttribute('data-status') === 'cancelled',
+      job_id,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect(await card.getByRole('button', { name: 'Cancel job' }).count()).toBe(0);
+    await page.getByLabel('Run as a job (progress, cancel)', { exact: true }).uncheck();
   });
 
   it('lists the operations in the history, filterable by type', async () => {
