@@ -24,21 +24,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { buildConsole } from '../../scripts/build-console.js';
-import { ConfigSchema } from '../../src/platform/config.js';
 import { migrateUp } from '../../src/platform/migrations.js';
-import { freePort, startChild, stopChild, waitForHttp, type Child } from '../http/processes.js';
+import { apiChildEnv, freePort, startChild, stopChild, waitForHttp, type Child } from '../http/processes.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../test/e2e/console/chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TARGET_JS_GZIP_BYTES = 150 * 1024;
 const TARGET_FIRST_RENDER_MS = 1000;
 const REFRESH_KEY = 'catalytic.refresh_token';
@@ -152,7 +142,7 @@ async function firstRender(context: BrowserContext, url: string, reload: boolean
   if (reload) await page.reload();
   else await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('lattice-map-drawn').length > 0, null, { timeout: 30_000 });
-  // A string, not a function: tsx's name-keeping helper would not exist in the page.
+  // A string, not a function: tsx wraps named functions in __name(), which the page does not define.
   return page.evaluate(TIMINGS_IN_PAGE) as Promise<Timings>;
 }
 
@@ -191,17 +181,7 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-console-data-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(ConfigSchema.properties)) delete env[key];
-  Object.assign(env, {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: url.href,
-    DATA_DIR: dataDir,
-    CONSOLE_DIR: dist,
-  });
+  const env = apiChildEnv({ PORT: String(port), DATABASE_URL: url.href, DATA_DIR: dataDir, CONSOLE_DIR: dist });
   const api: Child = startChild('api', ['bin/catalytic.mjs', 'api'], env, ROOT);
   cleanups.push(async () => void (await stopChild(api, 10_000)));
   const base = `http://127.0.0.1:${port}`;
@@ -227,7 +207,7 @@ async function main(): Promise<void> {
   // Each page load spends the refresh token it finds and stores the next one: carried from run to run.
   let refresh = reg.refresh_token as string;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   cleanups.push(() => browser.close());
   const cold: Timings[] = [];
   const warm: Timings[] = [];

@@ -4,6 +4,6 @@
  * tokens), never sooner than a second from now.
  */
 export function refreshDelay(expiresAt: number, lifetimeMs: number, now: number): number {
-  const lead = Math.min(60_000, lifetimeMs / 5);
-  return Math.max(1000, expiresAt - lead - now);
+  const margin = Math.min(60_000, lifetimeMs / 5);
+  return Math.max(1000, expiresAt - margin - now);
 }

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // No background traffic: this machine has no outside network, and refused connections only add noise.
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -28,7 +28,12 @@ export interface Browser {
 /** Headless Chromium with a fresh profile, recording every console error of its pages. */
 export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<Browser> {
   const profile = await mkdtemp(path.join(tmpdir(), 'catalytic-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport,
+  });
   const problems: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (msg) => {
