@@ -41,6 +41,7 @@ describe('web console in Chromium', () => {
   let latticeId = '';
   const pages = new Map<string, string[]>();
   let lastBearer = '';
+  const invitee = `invitee-${Date.now().toString(36)}@example.com`;
 
   const open = async (route: string, heading: string) => {
     await page.goto(`${server.origin}/console${route}`);
@@ -294,7 +295,7 @@ describe('web console in Chromium', () => {
   it('shows members, jobs, usage and the audit log without accessibility problems', async () => {
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
-    await page.getByLabel('Invite by email', { exact: true }).fill(`invitee-${Date.now().toString(36)}@example.com`);
+    await page.getByLabel('Invite by email', { exact: true }).fill(invitee);
     await page.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByText('1 invitation not yet accepted.').waitFor();
     await audit('members');
@@ -339,6 +340,27 @@ describe('web console in Chromium', () => {
     expect(me.status).toBe(401);
     expect((await me.json()).code).toBe('token_revoked');
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+  });
+
+  it('lets the invitee follow the mailed link, choose a password and join as a member', async () => {
+    let link: string | undefined;
+    for (let i = 0; i < 100 && !link; i++) {
+      link = /https?:\/\/\S+\/accept-invitation\?token=\S+/.exec(server.t.mailbox.latest(invitee)?.text ?? '')?.[0];
+      if (!link) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(link, 'invitation mail').toBeDefined();
+    const mailed = new URL(link!);
+    await page.goto(`${server.origin}${mailed.pathname}${mailed.search}`);
+    await page.getByRole('heading', { level: 1, name: 'Join your organisation' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/accept-invitation');
+    await audit('accept invitation');
+    await page.getByLabel('Choose a password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Accept invitation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lattices' }).waitFor();
+    await page.getByText(`${invitee} · Console Journeys (member)`).waitFor();
+    await page.getByRole('link', { name: 'Journey maze' }).waitFor();
+    // Members do not see the audit log in the navigation: it is for admins.
+    expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
   });
 
   it('found no serious or critical accessibility violation on any page, and no console error', () => {
