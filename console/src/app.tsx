@@ -3,10 +3,20 @@ import { call, endSession, onSessionChange, refreshSession } from './api/client'
 import { storedRefreshToken } from './api/token-store';
 import { ErrorNotice } from './components/error-notice';
 import { href, interceptLinks, navigate, useLocation } from './router/navigation';
-import { resolve, ROUTES } from './router/routes';
+import { resolve, ROUTES, type RouteDef } from './router/routes';
 import { AccountContext, roleAtLeast, type Me } from './session/account';
 
 type Phase = 'starting' | 'signed-in' | 'signed-out';
+
+/** Where a page may not be shown in this phase, the page to go to instead; null when it may. */
+function redirectFor(phase: Phase, access: RouteDef['access'], path: string): string | null {
+  if (phase === 'starting') return null;
+  if (phase === 'signed-out') {
+    if (access === 'signed-in') return `/login?next=${encodeURIComponent(path)}`;
+    return path === '/' ? '/login' : null;
+  }
+  return access === 'signed-out' || path === '/' ? '/lattices' : null;
+}
 
 /** The shell: restores the session, guards pages by access, draws the navigation from the route table. */
 export function App() {
@@ -47,14 +57,7 @@ export function App() {
   }, []);
 
   const { route, params } = resolve(path);
-  const redirect =
-    phase === 'signed-out' && route.access === 'signed-in'
-      ? `/login?next=${encodeURIComponent(path)}`
-      : phase === 'signed-in' && (route.access === 'signed-out' || path === '/')
-        ? '/lattices'
-        : phase === 'signed-out' && path === '/'
-          ? '/login'
-          : null;
+  const redirect = redirectFor(phase, route.access, path);
 
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { isBlocked, type Lattice as EngineLattice } from '../../../src/engine/lattice';
+import { coordsOf, isBlocked, type Lattice as EngineLattice } from '../../../src/engine/lattice';
 import { call, type Answer } from '../api/client';
 import { ErrorNotice } from '../components/error-notice';
 import { formatBytes, formatCount, formatNumber, formatShape, formatTime } from '../format';
@@ -33,20 +33,12 @@ export const FIELD_MAX_VERTICES = 4_194_304;
 
 /** First and last free vertex in index order among the first and last few thousand: default endpoints for the forms. */
 function freeEnds(l: EngineLattice): { firstFree: number[]; lastFree: number[] } {
-  const coords = (i: number) => {
-    const out = new Array<number>(l.dimensions);
-    for (let k = l.dimensions - 1; k >= 0; k--) {
-      out[k] = i % l.shape[k];
-      i = Math.floor(i / l.shape[k]);
-    }
-    return out;
-  };
   const probe = Math.min(l.vertexCount, 4096);
   let first = 0;
   while (first < probe - 1 && isBlocked(l, first)) first++;
   let last = l.vertexCount - 1;
   while (last > l.vertexCount - probe && isBlocked(l, last)) last--;
-  return { firstFree: coords(first), lastFree: coords(last) };
+  return { firstFree: coordsOf(l, first), lastFree: coordsOf(l, last) };
 }
 
 export function LatticePage({ params }: { params: Record<string, string> }) {
