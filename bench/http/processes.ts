@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigSchema } from '../../src/platform/config.js';
 
 const TAIL_BYTES = 8_192;
 
@@ -147,4 +148,11 @@ export async function cpuTimeMs(pid: number): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/** An API child's environment: this process's, less every Catalytic setting, plus `settings`. */
+export function apiChildEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(ConfigSchema.properties)) delete env[key];
+  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...settings };
 }

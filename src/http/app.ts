@@ -15,6 +15,7 @@ import { responseHeaders } from './plugins/response-headers.js';
 import { hiddenFromOpenApi } from './hidden-routes.js';
 import { healthRoutes, type HealthChecks } from './routes/health-routes.js';
 import { Problem } from './schemas/common.js';
+import { consoleStatic } from './third-party/console-static.js';
 import { corsAllowList } from './third-party/cors.js';
 import { openApi } from './third-party/openapi.js';
 
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps, tls?: TlsListener): Promise<Fastif
   });
   await app.register(tenantRateLimit, { limiter: deps.rateLimiter, plans: deps.plans });
 
+  await app.register(consoleStatic, { dir: deps.config.CONSOLE_DIR });
   await app.register(healthRoutes, { version: deps.version, lifecycle: deps.lifecycle, checks: deps.health });
   for (const plugin of deps.rootRoutes) await app.register(plugin);
 

@@ -160,6 +160,12 @@ export const ConfigSchema = Type.Object({
       description: 'Directory of pg_dump/pg_restore for `catalytic backup`/`restore`; unset: PATH, then /usr/lib/postgresql/*/bin',
     }),
   ),
+  CONSOLE_DIR: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'Built web console served at /console; unset: console/dist of this package (built by npm ci)',
+    }),
+  ),
   SHUTDOWN_GRACE_MS: Type.Integer({
     default: 10_000,
     minimum: 0,

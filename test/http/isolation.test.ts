@@ -105,8 +105,10 @@ const PUBLIC = new Set([
   'GET /testing/slow',
 ]);
 
-// Registered by the app factory itself before any area's routes: operations and docs, public by design.
-const CORE_PUBLIC = /^(\/|\/metrics|\/health(\/[a-z]+)?|\/docs(\/.*)?|\/redoc(\/.*)?|\/openapi\.(json|yaml)|\*)$/;
+// Registered by the app factory itself before any area's routes: operations, docs and the web console
+// (static files, and the mail-link pages that redirect to it), public by design.
+const CORE_PUBLIC =
+  /^(\/|\/metrics|\/health(\/[a-z]+)?|\/docs(\/.*)?|\/redoc(\/.*)?|\/openapi\.(json|yaml)|\/console(\/.*|\*)?|\/(accept-invitation|reset-password|verify-email)|\*)$/;
 
 const LOWER_ROLES: Role[] = ['viewer', 'member', 'admin'];
 const SCOPE_OF: Record<string, 'read' | 'write' | 'admin'> = { viewer: 'read', member: 'write', admin: 'admin' };

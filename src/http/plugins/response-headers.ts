@@ -9,6 +9,9 @@ export interface ResponseHeaderOptions {
 // Swagger UI and ReDoc need inline styles, their bundled scripts and web workers (blob:).
 const DOCS_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline' https://fonts.googleapis.com; img-src 'self' data: https:; font-src 'self' data: https://fonts.gstatic.com; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'";
+// The console's own files only: no inline script or style, API calls to this origin, a web worker for local replays.
+const CONSOLE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
@@ -29,10 +32,13 @@ export const responseHeaders = fp(
     // Built once: these run on every response, so one headers() call beats a dozen header() calls.
     const api = { ...common, 'Content-Security-Policy': API_CSP };
     const docs = { ...common, 'Content-Security-Policy': DOCS_CSP };
+    const consolePages = { ...common, 'Content-Security-Policy': CONSOLE_CSP };
     const hsts = 'max-age=63072000; includeSubDomains';
     app.addHook('onSend', async (request, reply, payload) => {
-      const isDocs = request.url.startsWith('/docs') || request.url.startsWith('/redoc');
-      reply.headers(isDocs ? docs : api);
+      const url = request.url;
+      const isDocs = url.startsWith('/docs') || url.startsWith('/redoc');
+      const isConsole = url.startsWith('/console') && (url.length === 8 || url[8] === '/' || url[8] === '?');
+      reply.headers(isDocs ? docs : isConsole ? consolePages : api);
       if (opts.alwaysHsts || request.protocol === 'https') reply.header('Strict-Transport-Security', hsts);
       reply.header('X-Request-ID', request.id);
       return payload;
