@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * API operations bench: the same path and distance-field operations on 3-D
  * 100³ lattices, (a) through HTTP against `catalytic api` in a child process
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
   for (const key of Object.keys(ConfigSchema.properties)) delete env[key];
   Object.assign(env, {
     NODE_ENV: 'production',
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     PORT: String(port),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -41,6 +42,8 @@ export interface Fleet {
 const FLEET_ENV = {
   LOG_LEVEL: 'warn',
   NODE_ENV: 'production',
+  // One key for the whole fleet, as production requires; fresh for each run.
+  ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   DATABASE_POOL_MAX: '6',
   ARGON2_MEMORY_KIB: '1024',
   ARGON2_TIME_COST: '1',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * Child processes of the HTTP bench: each server runs alone in its own
  * process, so the load generator in the bench process never shares an event
@@ -150,9 +151,12 @@ export async function cpuTimeMs(pid: number): Promise<number | null> {
   }
 }
 
+// Production requires a shared ENCRYPTION_KEY: one per bench run, so every child of the run shares it.
+const RUN_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
 /** An API child's environment: this process's, less every Catalytic setting, plus `settings`. */
 export function apiChildEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(ConfigSchema.properties)) delete env[key];
-  return { ...env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...settings };
+  return { ...env, NODE_ENV: 'production', ENCRYPTION_KEY: RUN_ENCRYPTION_KEY, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...settings };
 }

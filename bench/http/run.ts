@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * HTTP bench: the API's authenticated routes against a bare Fastify route and
  * a minimal hand-written handler doing the same work, in one run on one machine.
@@ -230,6 +231,7 @@ async function main(): Promise<number> {
   const apiPort = await freePort();
   const settings: Record<string, string> = {
     NODE_ENV: 'production',
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     PORT: String(apiPort),

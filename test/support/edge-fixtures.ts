@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createTestApp, type TestApp } from './test-app.js';
@@ -11,7 +12,7 @@ import { createTestApp, type TestApp } from './test-app.js';
 export async function startEdgeApps(): Promise<{ t: TestApp; alt: TestApp }> {
   const [t, alt] = await Promise.all([
     createTestApp({ env: { TESTING_MODE: 'true', CORS_ORIGINS: ' https://app.example.com , https://admin.example.com,' } }),
-    createTestApp({ env: { NODE_ENV: 'production', BODY_LIMIT_BYTES: '2048' } }),
+    createTestApp({ env: { NODE_ENV: 'production', ENCRYPTION_KEY: randomBytes(32).toString('base64'), BODY_LIMIT_BYTES: '2048' } }),
   ]);
   return { t, alt };
 }
