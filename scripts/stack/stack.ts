@@ -1,0 +1,98 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDatabase, type CreatedDatabase, uniqueDatabaseName, withDatabase } from './database.js';
+import { Fleet } from './fleet.js';
+import { freePort } from './free-port.js';
+import { type Balancer, startHaproxy } from './haproxy.js';
+import { type OwnRedis, startRedisServer } from './redis-server.js';
+
+export interface StackOptions {
+  /** A PostgreSQL server URL (any database on it); a fresh database is created there and dropped at the end. */
+  postgresUrl?: string;
+  /** An existing Redis; unset: a redis-server of the stack's own, so nothing is shared with other runs. */
+  redisUrl?: string;
+  /** Configuration for every process of the fleet. */
+  env?: Record<string, string>;
+  apis?: number;
+  workers?: number;
+  /** haproxy in front of the APIs (default); false: the first API's URL is the stack's URL. */
+  balancer?: boolean;
+  /** Keep the folder with logs after stop. */
+  keepDir?: boolean;
+}
+
+/** The local PostgreSQL every checkout's tests use: DATABASE_URL when set, else the CI default. */
+export const DEFAULT_POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface Stack {
+  /** Where clients go: the balancer, or the only API. */
+  url: string;
+  apis: string[];
+  fleet: Fleet;
+  dir: string;
+  /** One line per component, for reports. */
+  components: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole service as it is deployed: API ×2 and worker ×1 as separate
+ * processes on one real PostgreSQL and Redis, behind haproxy. Everything it
+ * starts it stops, and its database is dropped, also when start-up fails.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'catalytic-stack-'));
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    if (!options.keepDir) await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const postgresUrl = options.postgresUrl ?? DEFAULT_POSTGRES_URL;
+    const database: CreatedDatabase = await createDatabase(withDatabase(postgresUrl, 'postgres'), uniqueDatabaseName('catalytic_stack'));
+    cleanups.push(() => database.drop());
+    let redis: OwnRedis | undefined;
+    if (!options.redisUrl) {
+      redis = await startRedisServer();
+      cleanups.push(() => redis!.stop());
+    }
+    const redisUrl = options.redisUrl ?? redis!.url;
+    const useBalancer = options.balancer ?? true;
+    const balancerPort = useBalancer ? await freePort() : undefined;
+    const fleet = await Fleet.start({
+      databaseUrl: database.url,
+      redisUrl,
+      dir,
+      apis: options.apis ?? 2,
+      workers: options.workers ?? 1,
+      env: options.env ?? {},
+      ...(balancerPort === undefined ? {} : { publicUrl: `http://127.0.0.1:${balancerPort}` }),
+    });
+    cleanups.push(() => fleet.stop());
+    let balancer: Balancer | undefined;
+    if (balancerPort !== undefined) {
+      balancer = await startHaproxy(dir, fleet.apis, balancerPort);
+      cleanups.push(() => balancer!.stop());
+    }
+    const redacted = new URL(database.url);
+    redacted.password = redacted.password ? '***' : '';
+    return {
+      url: balancer?.url ?? fleet.apis[0],
+      apis: fleet.apis,
+      fleet,
+      dir,
+      components: [
+        `PostgreSQL: database ${database.name} on ${redacted.host} (created for this run, dropped after)`,
+        `Redis: ${redis ? `own redis-server at ${redisUrl}` : redisUrl}`,
+        `API processes: ${fleet.apis.join(', ')}`,
+        `Worker processes: ${options.workers ?? 1}`,
+        balancer ? `Balancer: haproxy (round robin, health-checked) at ${balancer.url}` : 'Balancer: none',
+      ],
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
