@@ -13,6 +13,8 @@ export interface FleetOptions {
   workers?: number;
   /** Configuration on top of the fleet's defaults (e.g. raised per-IP limits, short job timeouts). */
   env?: Record<string, string>;
+  /** Configuration for the workers only (e.g. where a worker serves its metrics). */
+  workerEnv?: Record<string, string>;
   /** How long a process may take to become ready (tsx loads the sources at start: slow on a busy machine). */
   readyTimeoutMs?: number;
   /** The address users reach the service at (links in mail); default: the first API's URL. */
@@ -64,7 +66,10 @@ const STOP_GRACE_MS = 15_000;
  */
 export class Fleet {
   readonly #members = new Map<string, Member>();
-  readonly #options: Required<Omit<FleetOptions, 'env' | 'publicUrl'>> & { env: Record<string, string> };
+  readonly #options: Required<Omit<FleetOptions, 'env' | 'workerEnv' | 'publicUrl'>> & {
+    env: Record<string, string>;
+    workerEnv: Record<string, string>;
+  };
   /** Ports are chosen before any API starts, so every process is told the same public URL. */
   readonly #ports = new Map<string, number>();
   #publicUrl = '';
@@ -72,7 +77,7 @@ export class Fleet {
   #writes: Promise<void> = Promise.resolve();
 
   private constructor(options: FleetOptions) {
-    this.#options = { apis: 2, workers: 1, readyTimeoutMs: 90_000, env: {}, ...options };
+    this.#options = { apis: 2, workers: 1, readyTimeoutMs: 90_000, env: {}, workerEnv: {}, ...options };
   }
 
   get dataDir(): string {
@@ -133,6 +138,7 @@ export class Fleet {
       ...(port === undefined ? {} : { PORT: String(port) }),
       PUBLIC_URL: this.#publicUrl,
       ...o.env,
+      ...(role === 'worker' ? o.workerEnv : {}),
     };
   }
 

@@ -14,6 +14,8 @@ export interface StackOptions {
   redisUrl?: string;
   /** Configuration for every process of the fleet. */
   env?: Record<string, string>;
+  /** Configuration for the worker processes only. */
+  workerEnv?: Record<string, string>;
   apis?: number;
   workers?: number;
   /** haproxy in front of the APIs (default); false: the first API's URL is the stack's URL. */
@@ -29,6 +31,8 @@ export interface Stack {
   /** Where clients go: the balancer, or the only API. */
   url: string;
   apis: string[];
+  /** The stack's own database (dropped at stop). */
+  databaseUrl: string;
   fleet: Fleet;
   dir: string;
   /** One line per component, for reports. */
@@ -67,6 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       apis: options.apis ?? 2,
       workers: options.workers ?? 1,
       env: options.env ?? {},
+      workerEnv: options.workerEnv ?? {},
       ...(balancerPort === undefined ? {} : { publicUrl: `http://127.0.0.1:${balancerPort}` }),
     });
     cleanups.push(() => fleet.stop());
@@ -80,6 +85,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       url: balancer?.url ?? fleet.apis[0],
       apis: fleet.apis,
+      databaseUrl: database.url,
       fleet,
       dir,
       components: [
