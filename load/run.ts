@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '../scripts/stack/free-port.js';
-import { type Stack, startStack } from '../scripts/stack/stack.js';
+import { cleanUpOnSignals, type Stack, startStack } from '../scripts/stack/stack.js';
 import { renderCharts } from './charts.js';
 import { describeMachine } from './machine.js';
 import { provisionAccounts, USERS_PER_ACCOUNT } from './provision.js';
@@ -67,8 +67,13 @@ function assertLoopback(url: string): void {
     throw new Error(`--url must point at this machine (127.0.0.1 or localhost), not ${host}`);
 }
 
+/** Locust processes still running, stopped with the stack when this process is told to stop. */
+const running = new Set<ChildProcess>();
+
 function locust(args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
   const child = spawn('locust', args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   child.once('error', (err) => process.stderr.write(`load: locust could not start (is python3-locust installed?): ${err.message}\n`));
   return child;
 }
@@ -196,7 +201,11 @@ export async function main(argv: string[]): Promise<number> {
     await stack?.stop();
     stack = undefined;
   };
-  process.once('SIGINT', () => void stopStack().then(() => process.exit(130)));
+  const removeHandlers = cleanUpOnSignals(async () => {
+    for (const child of running) child.kill('SIGKILL');
+    await stopStack();
+    await rm(work, { recursive: true, force: true });
+  });
   try {
     if (!values.url) {
       process.stdout.write('load: starting API ×2 + worker + haproxy…\n');
@@ -270,6 +279,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`load: ${(err as Error).message}\n`);
     return 1;
   } finally {
+    removeHandlers();
     await stopStack();
     await rm(work, { recursive: true, force: true });
   }

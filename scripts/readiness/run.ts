@@ -12,7 +12,7 @@ import { describeMachine } from '../../load/machine.js';
 import { LOAD_STACK_ENV } from '../../load/run.js';
 import { REPOSITORY_ROOT } from '../stack/catalytic-process.js';
 import { freePort } from '../stack/free-port.js';
-import { type Stack, startStack } from '../stack/stack.js';
+import { cleanUpOnSignals, type Stack, startStack } from '../stack/stack.js';
 import { performanceLines, readmeLine } from './docs-checks.js';
 import { type Line, notRun, runCommand } from './evidence.js';
 import { journeyFiles } from './readme-commands.js';
@@ -56,6 +56,7 @@ async function stackChecks(skip: Set<string>, outDir: string): Promise<{ lines: 
     workerEnv: { METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' },
   });
   const statuses = new Map<string, number>();
+  const removeHandlers = cleanUpOnSignals(() => stack.stop());
   try {
     const lines: Line[] = [await smokeLine(stack)];
     const session = await probeSession(stack);
@@ -97,6 +98,7 @@ async function stackChecks(skip: Set<string>, outDir: string): Promise<{ lines: 
     );
     return { lines, routeStatus: (route) => statuses.get(route) ?? null };
   } finally {
+    removeHandlers();
     await stack.stop();
   }
 }

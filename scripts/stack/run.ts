@@ -3,16 +3,11 @@
  * and an own Redis, prints where, and stops everything on Ctrl-C. For running
  * `catalytic smoke` or a browser against the real process layout by hand.
  */
-import { startStack } from './stack.js';
+import { cleanUpOnSignals, startStack } from './stack.js';
 
 const stack = await startStack({
   env: { REGISTRATIONS_PER_IP_PER_HOUR: '100000', LOGIN_MAX_FAILURES_PER_IP: '100000' },
   ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
 });
 process.stdout.write(`${stack.components.join('\n')}\nLogs: ${stack.dir}\n\nReady at ${stack.url} (Ctrl-C stops it)\n`);
-const shutdown = async () => {
-  await stack.stop();
-  process.exit(0);
-};
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+cleanUpOnSignals(() => stack.stop());

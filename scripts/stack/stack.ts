@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDatabase, type CreatedDatabase, uniqueDatabaseName, withDatabase } from './database.js';
 import { Fleet } from './fleet.js';
@@ -101,4 +101,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await stop();
     throw err;
   }
+}
+
+/**
+ * Runs `cleanup`, then exits, when this process is told to stop (Ctrl-C,
+ * SIGTERM, a closed terminal), so nothing it started outlives it; a reader
+ * of its output going away (EPIPE) no longer kills it before it cleans up.
+ * Returns a function that removes the signal handlers.
+ */
+export function cleanUpOnSignals(cleanup: () => Promise<void>): () => void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const handlers = signals.map((signal) => {
+    const handler = () => void cleanup().finally(() => process.exit(128 + constants.signals[signal]));
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => handlers.forEach(([signal, handler]) => process.off(signal, handler));
 }
