@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -34,9 +35,9 @@ export default async function setup(project: TestProject) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
     const { startEmbeddedPostgres } = await import('../src/platform/embedded-postgres.js');
-    // Own directory and port per run, so concurrent runs never share a cluster.
+    // Own directory and port per run and per project of a run, so no two setups share a cluster.
     const embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(`.catalytic/test-postgres-${process.pid}`),
+      dataDir: path.resolve(`.catalytic/test-postgres-${process.pid}-${randomBytes(3).toString('hex')}`),
       port: await freePort(),
       database: 'postgres',
       persistent: false,

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigSchema } from '../../src/platform/config.js';
 
@@ -23,17 +22,8 @@ export interface Child {
   ready: Promise<Record<string, unknown>>;
 }
 
-/** A TCP port on the loopback that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../scripts/stack/free-port.js';
+export { redisReachable } from '../../scripts/stack/redis-server.js';
 
 /** Starts `node <args>` with `env` (the whole environment: nothing is inherited implicitly). */
 export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Child {
@@ -113,22 +103,6 @@ export async function stopChild(child: Child, graceMs: number): Promise<number |
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Whether a Redis server answers PING at `url` within a second. */
-export async function redisReachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString('utf8').startsWith('+PONG')));
-  });
 }
 
 const CLOCK_TICKS_PER_SECOND = (() => {

@@ -25,6 +25,7 @@ const USAGE = `Usage: catalytic <command>
   restore FILE [--clean]  load a backup into an empty database (or replace with --clean)
   lattice <op> ...      run a lattice operation locally and print JSON (catalytic lattice --help)
   bench calibrate       measure the engine's cost-model constants
+  smoke --url URL       check a running instance end to end in under 30 s (catalytic smoke --help)
 
 Configuration comes from the environment and .env; see README.md.`;
 
@@ -117,6 +118,10 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'bench' && rest[0] === 'calibrate') {
     const { runCalibrateCommand } = await import('./bench-command.js');
     return runCalibrateCommand(rest.slice(1));
+  }
+  if (command === 'smoke') {
+    const { runSmokeCommand } = await import('./smoke-command.js');
+    return runSmokeCommand(rest);
   }
   if (!command || command === '--help' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
