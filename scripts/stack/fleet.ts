@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,6 +75,8 @@ export class Fleet {
   readonly #ports = new Map<string, number>();
   #publicUrl = '';
   #stopping = false;
+  // Production needs one ENCRYPTION_KEY shared by every member; a fresh one per fleet.
+  readonly #encryptionKey = randomBytes(32).toString('base64');
   #writes: Promise<void> = Promise.resolve();
 
   private constructor(options: FleetOptions) {
@@ -129,6 +132,7 @@ export class Fleet {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'production',
+      ENCRYPTION_KEY: this.#encryptionKey,
       // The worker's start-up line is an info line; the APIs stay quiet unless something goes wrong.
       LOG_LEVEL: role === 'worker' ? 'info' : 'warn',
       DATABASE_URL: o.databaseUrl,
