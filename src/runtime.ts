@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
+import { createEngine, type Engine } from './engine/engine.js';
+import type { Router } from './engine/router.js';
 import { PasswordHasher } from './domain/auth/password-hasher.js';
 import { TokenService } from './domain/auth/token-service.js';
 import { AuthService } from './domain/identity/auth-service.js';
@@ -57,6 +59,8 @@ export interface RuntimeOptions {
   /** Shares one store between runtimes (tests of two nodes without Redis). */
   store?: KeyValueStore;
   mail?: MailTransport;
+  /** The engine's router (cost model), e.g. from this machine's calibration; the built-in defaults otherwise. */
+  router?: Router;
 }
 
 /**
@@ -81,6 +85,8 @@ export interface Runtime {
   /** Job kinds and their executors; the worker runs jobs of these kinds. */
   executors: Record<string, JobExecutor>;
   usage: UsageService;
+  /** The lattice engine of this process: router, worker pool, GPU and memory budget. */
+  engine: Engine;
   appDeps(): AppDeps;
   close(): Promise<void>;
 }
@@ -145,6 +151,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   // Job kinds and the code that runs them; the worker takes jobs of these kinds.
   const executors: Record<string, JobExecutor> = {};
   const jobRunner = new JobRunner({ db, queue, logger, retentionSeconds, executors });
+  const engine = createEngine({ router: opts.router });
   const lattices = new LatticeService({
     db,
     lattices: new LatticeRepository(),
@@ -156,6 +163,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     onError: (err) => logger.warn({ err }, 'knowledge cache unavailable; the operation ran without it'),
   });
   const operations = new OperationService({
+    engine,
     db,
     lattices,
     operations: new OperationRepository(),
@@ -176,7 +184,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       return 'connected';
     },
     queue: () => queue.ping(),
-    gpu: async () => ((await gpuStatus()).available ? 'available' : 'unavailable'),
+    gpu: async () => ((await gpuStatus(engine)).available ? 'available' : 'unavailable'),
   };
 
   const tenantServices = createTenantServices({
@@ -195,7 +203,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     auditRoutes(tenantServices),
     latticeRoutes({ lattices }),
     operationRoutes({ operations }),
-    gpuRoutes,
+    gpuRoutes(engine),
     jobRoutes(jobs),
     usageRoutes(usage),
   ];
@@ -219,6 +227,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     jobRunner,
     executors,
     usage,
+    engine,
     appDeps: () => ({
       config,
       version: VERSION,
@@ -240,6 +249,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await db.close();
       if (ownsStore) await store.close();
       await mail.close();
+      await engine.close();
     },
   };
 }

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { configureGpu, gpuConfigFromEnv } from '../engine/backends/gpu-context.js';
+import { gpuConfigFromEnv } from '../engine/backends/gpu-context.js';
 import { routerFromCalibration } from '../engine/calibration-file.js';
+import { createEngine, type Engine } from '../engine/engine.js';
 import { readTextFile } from './read-text-file.js';
 import { isEngineError } from '../engine/errors.js';
 import { createLattice, type LatticeDefinition, type ObstacleSpec } from '../engine/lattice.js';
 import { OPERATION_NAMES, type OperationName } from '../engine/operations.js';
-import { runOperation, setDefaultRouter } from '../engine/runner.js';
 import type { BackendRequest } from '../engine/router.js';
 
 /*
@@ -235,10 +235,15 @@ export async function runLatticeCommand(argv: string[], io: CommandIo = processI
     return 2;
   }
   const bar = progressBar(io);
+  let engine: Engine | null = null;
   try {
-    configureGpu(gpuConfigFromEnv(process.env));
-    // Routing uses this machine's calibration when `catalytic bench calibrate` has written one.
-    setDefaultRouter(routerFromCalibration(readTextFile).router);
+    engine = createEngine({
+      // Routing uses this machine's calibration when `catalytic bench calibrate` has written one.
+      router: routerFromCalibration(readTextFile).router,
+      gpu: gpuConfigFromEnv(process.env),
+      // One run and then exit: nothing else waits on this thread, so the router decides on speed alone.
+      inlineBudgetMs: Infinity,
+    });
     const def: LatticeDefinition = {
       shape: coords(required(flags.shape, 'shape', 'every operation'), 'shape'),
       boundary: flags.boundary as LatticeDefinition['boundary'],
@@ -246,7 +251,7 @@ export async function runLatticeCommand(argv: string[], io: CommandIo = processI
     };
     const lattice = createLattice(def);
     const params = paramsFor(op as OperationName, flags);
-    const run = await runOperation(lattice, op as OperationName, params as never, {
+    const run = await engine.run(lattice, op as OperationName, params as never, {
       backend: (flags.backend ?? 'auto') as BackendRequest,
       maxMaterializedVertices: num(flags.budget, 'budget'),
       onProgress: (f) => bar.update(f),
@@ -279,5 +284,7 @@ export async function runLatticeCommand(argv: string[], io: CommandIo = processI
     }
     io.stderr.write(`catalytic lattice: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
+  } finally {
+    await engine?.close();
   }
 }

@@ -51,6 +51,12 @@ export interface PathParams {
 export interface DistancesParams {
   sources: number[][];
   maxDistance?: number;
+  /**
+   * Catalytic mode: the BFS keeps its queue in the lattice's value field (its
+   * work tape, materialised first if the lattice has none) and hands it back
+   * bit for bit; the result then carries a `catalytic` report.
+   */
+  catalytic?: boolean;
 }
 export interface NeighborsParams {
   vertex: number[];
@@ -188,5 +194,6 @@ export function mutatesLattice(op: OperationName): boolean {
 export function readsField(op: OperationName, params: unknown): boolean {
   if (op === 'diffusion') return (params as DiffusionParams).initial !== 'zero';
   if (op === 'path') return (params as PathParams).algorithm === 'dijkstra';
+  if (op === 'distances') return (params as DistancesParams).catalytic === true;
   return op === 'transform';
 }

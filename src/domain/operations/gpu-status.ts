@@ -1,9 +1,6 @@
-import { probeGpu, type GpuProbeReport } from '../../engine/backends/probe.js';
-import { defaultRouter } from '../../engine/runner.js';
+import type { Engine, EngineGpuStatus } from '../../engine/engine.js';
 
-export interface GpuStatus extends GpuProbeReport {
-  routing: { thresholds: ReturnType<ReturnType<typeof defaultRouter>['thresholds']> };
-}
+export type GpuStatus = EngineGpuStatus;
 
 /**
  * What `GET /api/gpu/status` reports: the engine's real probe of this
@@ -11,7 +8,6 @@ export interface GpuStatus extends GpuProbeReport {
  * operation to the worker pool or the GPU (from the calibrated cost model;
  * an operation without calibration has no threshold).
  */
-export async function gpuStatus(): Promise<GpuStatus> {
-  const probe = await probeGpu();
-  return { ...probe, routing: { thresholds: defaultRouter().thresholds() } };
+export function gpuStatus(engine: Engine): Promise<GpuStatus> {
+  return engine.gpuStatus();
 }

@@ -1,5 +1,5 @@
+import type { Engine } from '../../engine/engine.js';
 import type { OperationParams } from '../../engine/operations.js';
-import { runOperation } from '../../engine/runner.js';
 import type { TransformResult } from '../../engine/transforms.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import type { Principal } from '../identity/principal.js';
@@ -29,6 +29,7 @@ export interface TransformRun {
 }
 
 interface TransformDeps {
+  engine: Engine;
   lattices: LatticeService;
   operations: OperationRepository;
   knowledge: KnowledgeStore;
@@ -55,7 +56,7 @@ export async function applyTransform(
     }
     const loaded = await d.lattices.loadForUpdate(tx, row);
     const run = await guarded('transform', ctx, () =>
-      runOperation(loaded.lattice, 'transform', t.params, {
+      d.engine.run(loaded.lattice, 'transform', t.params, {
         useGpu: ctx.gpuAllowed ? t.input.use_gpu : false,
         maxMaterializedVertices: engineBudget(ctx),
         signal: t.signal,

@@ -1,6 +1,7 @@
 import type { BrandesMode } from '../brandes.js';
 import type { EngineErrorCode } from '../errors.js';
 import type { Boundary, ObstacleSpec } from '../lattice.js';
+import type { OperationName } from '../operations.js';
 import type { RandomWalkParams } from '../random-walk.js';
 
 /*
@@ -65,7 +66,25 @@ export interface DiffusionSlabTask extends TaskBase {
   parts: number;
 }
 
-export type PoolTask = { kind: 'ping'; progress?: ProgressSlot } | DistancesTask | BrandesTask | WalkTask | DiffusionSlabTask;
+/** A whole operation in one worker, exactly as the in-thread backend runs it. */
+export interface OperationTask extends TaskBase {
+  kind: 'operation';
+  op: OperationName;
+  params: unknown;
+  /** The value field the operation may read or change: moved to the worker (a copy of the caller's), or null. */
+  field: Float64Array | null;
+  /** Whether the operation changes the field, so the worker hands it back with the result. */
+  returnField: boolean;
+}
+
+/** What an OperationTask answers: the result, and the changed field when asked for. */
+export interface OperationReply {
+  result: unknown;
+  field: Float64Array | null;
+}
+
+export type PoolTask =
+  { kind: 'ping'; progress?: ProgressSlot } | DistancesTask | BrandesTask | WalkTask | DiffusionSlabTask | OperationTask;
 
 /** Errors cross the thread boundary as data so the EngineError code survives. */
 export type PoolReply<T> =

@@ -5,7 +5,18 @@ import { distanceField } from '../distances.js';
 import { EngineError, isEngineError } from '../errors.js';
 import { createLattice, obstacleBitset, type Lattice } from '../lattice.js';
 import { walkPartial } from '../random-walk.js';
-import { ARRIVED, FAILED, GENERATION, type DiffusionSlabTask, type LatticeWire, type PoolReply, type PoolTask } from './pool-protocol.js';
+import { runOnCpu } from './cpu.js';
+import {
+  ARRIVED,
+  FAILED,
+  GENERATION,
+  type DiffusionSlabTask,
+  type LatticeWire,
+  type OperationReply,
+  type OperationTask,
+  type PoolReply,
+  type PoolTask,
+} from './pool-protocol.js';
 
 /*
  * Worker-thread entry of the pool. Each task rebuilds (or reuses) the lattice
@@ -90,6 +101,33 @@ function buffersOf(...arrays: Array<Float64Array | Int32Array | null>): ArrayBuf
   return arrays.filter((a): a is Float64Array | Int32Array => a !== null).map((a) => a.buffer as ArrayBuffer);
 }
 
+/** Every ArrayBuffer behind a typed array in `value` (objects and arrays, a few levels deep), once each. */
+function transferablesOf(value: unknown, found = new Set<ArrayBuffer>(), depth = 0): Set<ArrayBuffer> {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (value !== null && typeof value === 'object' && depth < 4) {
+    for (const v of Array.isArray(value) ? value : Object.values(value)) transferablesOf(v, found, depth + 1);
+  }
+  return found;
+}
+
+/** Runs a whole operation with the in-thread backend's code; the field is attached only for this task. */
+function wholeOperation(
+  task: OperationTask,
+  onProgress: ((f: number) => void) | undefined,
+): { value: OperationReply; transfer: ArrayBuffer[] } {
+  const l = latticeOf(task.lattice);
+  l.field = task.field;
+  try {
+    const result = runOnCpu(task.op, l, task.params as never, { maxMaterializedVertices: task.budget, onProgress });
+    const value: OperationReply = { result, field: task.returnField ? l.field : null };
+    return { value, transfer: [...transferablesOf(value)] };
+  } finally {
+    // The cached lattice is shared by later tasks: it must not keep this task's field alive.
+    l.field = null;
+  }
+}
+
 function run(task: PoolTask): { value: unknown; transfer: ArrayBuffer[] } {
   const onProgress = progressOf(task);
   switch (task.kind) {
@@ -113,6 +151,8 @@ function run(task: PoolTask): { value: unknown; transfer: ArrayBuffer[] } {
     }
     case 'diffusion-slab':
       return { value: diffusionSlab(task, onProgress), transfer: [] };
+    case 'operation':
+      return wholeOperation(task, onProgress);
   }
 }
 
