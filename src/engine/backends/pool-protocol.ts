@@ -94,3 +94,21 @@ export type PoolReply<T> =
 export const ARRIVED = 0;
 export const GENERATION = 1;
 export const FAILED = 2;
+
+/**
+ * Every ArrayBuffer behind a typed array in `value` (objects and arrays, a
+ * few levels deep), once each: what a reply moves to the other thread
+ * instead of copying. SharedArrayBuffers are shared already and left out.
+ */
+export function transferablesOf(value: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number): void => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) found.add(v.buffer);
+    } else if (v !== null && typeof v === 'object' && depth < 4) {
+      for (const x of Array.isArray(v) ? v : Object.values(v)) visit(x, depth + 1);
+    }
+  };
+  visit(value, 0);
+  return [...found];
+}

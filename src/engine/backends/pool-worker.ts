@@ -16,6 +16,7 @@ import {
   type OperationTask,
   type PoolReply,
   type PoolTask,
+  transferablesOf,
 } from './pool-protocol.js';
 
 /*
@@ -101,16 +102,6 @@ function buffersOf(...arrays: Array<Float64Array | Int32Array | null>): ArrayBuf
   return arrays.filter((a): a is Float64Array | Int32Array => a !== null).map((a) => a.buffer as ArrayBuffer);
 }
 
-/** Every ArrayBuffer behind a typed array in `value` (objects and arrays, a few levels deep), once each. */
-function transferablesOf(value: unknown, found = new Set<ArrayBuffer>(), depth = 0): Set<ArrayBuffer> {
-  if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
-  } else if (value !== null && typeof value === 'object' && depth < 4) {
-    for (const v of Array.isArray(value) ? value : Object.values(value)) transferablesOf(v, found, depth + 1);
-  }
-  return found;
-}
-
 /** Runs a whole operation with the in-thread backend's code; the field is attached only for this task. */
 function wholeOperation(
   task: OperationTask,
@@ -121,7 +112,7 @@ function wholeOperation(
   try {
     const result = runOnCpu(task.op, l, task.params as never, { maxMaterializedVertices: task.budget, onProgress });
     const value: OperationReply = { result, field: task.returnField ? l.field : null };
-    return { value, transfer: [...transferablesOf(value)] };
+    return { value, transfer: transferablesOf(value) };
   } finally {
     // The cached lattice is shared by later tasks: it must not keep this task's field alive.
     l.field = null;

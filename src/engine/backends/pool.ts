@@ -58,6 +58,11 @@ export class WorkerPool {
     return this.pool !== null;
   }
 
+  /** Thread ids of the live workers (a stopped task's thread is replaced by one with a new id). */
+  threadIds(): number[] {
+    return this.pool === null ? [] : this.pool.threads.map((w) => w.threadId);
+  }
+
   private get piscina(): Piscina {
     if (this.closed) throw new EngineError('aborted', 'the engine is closed');
     if (this.pool === null) {
