@@ -1,8 +1,11 @@
 import { throwIfAborted, type CostEstimate, type RunOptions } from './cost.js';
 import { EngineError } from './errors.js';
+import { axesFrom, freeHistogram } from './axis-distances.js';
+import type { Bitset } from './bitset.js';
 import { separableDistances, singleSourceDistances, TRANSFORM_FAR } from './distance-transform.js';
 import { allocateBfs, bfsSweep } from './grid-bfs.js';
-import { assertMaterializable, hasObstacles, indexOf, isBlocked, type Lattice } from './lattice.js';
+import { assertMaterializable, hasObstacles, indexOf, isBlocked, obstacleBitset, type Lattice } from './lattice.js';
+import { planShadow, shadowDistanceField } from './shadow-distances.js';
 
 export interface DistanceFieldOptions extends RunOptions {
   /** Stop expanding past this many hops; farther vertices read −1. */
@@ -98,56 +101,93 @@ export function distanceField(l: Lattice, sources: number[][], opts: DistanceFie
   const maxDistance = checkMaxDistance(opts.maxDistance);
   const indices = sourceIndices(l, sources);
   throwIfAborted(opts.signal);
+  const single = new Set(indices).size === 1;
   let dist: Int32Array;
-  let far: number;
+  let summary: Summary;
   let blocked = 0;
   if (hasObstacles(l)) {
-    const arrays = allocateBfs(l, opts, 'distance field');
-    ({ dist, blocked } = arrays);
-    let tail = 0;
-    for (const s of indices) {
-      if (dist[s] === 0) continue;
-      dist[s] = 0;
-      arrays.queue[tail++] = s;
+    assertMaterializable(l, opts.maxMaterializedVertices, 'distance field');
+    const bits = obstacleBitset(l, opts.maxMaterializedVertices) as Bitset;
+    blocked = bits.count();
+    const plan = single ? planShadow(l, sources[0], bits) : null;
+    if (plan !== null) {
+      const field = shadowDistanceField(l, plan, bits, maxDistance, opts);
+      dist = field.dist;
+      summary =
+        maxDistance === Infinity && field.exactSum
+          ? fromCounts(field.counts, field.sum, field.reached)
+          : summarise(dist, field.counts.length, maxDistance);
+    } else {
+      const arrays = allocateBfs(l, opts, 'distance field');
+      dist = arrays.dist;
+      let tail = 0;
+      for (const s of indices) {
+        if (dist[s] === 0) continue;
+        dist[s] = 0;
+        arrays.queue[tail++] = s;
+      }
+      tail = bfsSweep(l, dist, arrays.queue, 0, tail, maxDistance, opts);
+      // The queue holds reached vertices in nondecreasing distance order.
+      summary = summarise(dist, dist[arrays.queue[tail - 1]], maxDistance);
     }
-    tail = bfsSweep(l, dist, arrays.queue, 0, tail, maxDistance, opts);
-    // The queue holds reached vertices in nondecreasing distance order.
-    far = dist[arrays.queue[tail - 1]];
   } else {
     assertMaterializable(l, opts.maxMaterializedVertices, 'distance field');
-    if (new Set(indices).size === 1) {
+    if (single) {
       dist = new Int32Array(l.vertexCount);
       singleSourceDistances(l, sources[0], dist);
+      const free = freeHistogram(axesFrom(l, sources[0]));
+      // The histogram follows from the axes alone; only a cut at maxDistance needs a pass over the field.
+      summary =
+        maxDistance === Infinity && Number.isSafeInteger(free.sum)
+          ? fromCounts(free.counts, free.sum, l.vertexCount)
+          : summarise(dist, free.counts.length, maxDistance);
     } else {
       dist = new Int32Array(l.vertexCount).fill(TRANSFORM_FAR);
       for (const s of indices) dist[s] = 0;
       separableDistances(l, dist, opts);
+      let far = 0;
+      for (const c of sources) far = Math.max(far, freeEccentricity(l, c));
+      summary = summarise(dist, Math.min(far, maxDistance), maxDistance);
     }
-    far = 0;
-    for (const c of sources) far = Math.max(far, freeEccentricity(l, c));
-    far = Math.min(far, maxDistance);
   }
-  const summary = summarise(dist, far, maxDistance);
   opts.onProgress?.(1);
+  const far = summary.histogram.length - 1;
   return {
     distances: dist,
     sources: indices,
     reached: summary.reached,
     unreached: l.vertexCount - blocked - summary.reached,
     blocked,
-    max_distance: summary.histogram.length - 1,
+    max_distance: far,
     mean_distance: summary.sum / summary.reached,
     histogram: summary.histogram,
     eccentricity: eccentricityStats(l, sources, far, far < maxDistance),
-    method: hasObstacles(l) ? 'bfs' : new Set(indices).size === 1 ? 'closed_form' : 'separable_transform',
+    method: hasObstacles(l) ? 'bfs' : single ? 'closed_form' : 'separable_transform',
   };
+}
+
+interface Summary {
+  histogram: number[];
+  sum: number;
+  reached: number;
+}
+
+/**
+ * The summary from counts per distance already known. Callers pass a sum
+ * below 2^53, where every term and partial sum is an exact integer, so it is
+ * the sum a pass over the field would make in any order. O(max distance).
+ */
+function fromCounts(counts: number[], sum: number, reached: number): Summary {
+  let top = counts.length - 1;
+  while (top > 0 && counts[top] === 0) top--;
+  return { histogram: counts.slice(0, top + 1), sum, reached };
 }
 
 /**
  * One pass: histogram and sum of distances up to `far` (a bound on the
  * largest), −1 for obstacles and for anything past maxDistance; O(V).
  */
-function summarise(dist: Int32Array, far: number, maxDistance: number): { histogram: number[]; sum: number; reached: number } {
+function summarise(dist: Int32Array, far: number, maxDistance: number): Summary {
   const counts = new Float64Array(far + 1);
   let sum = 0;
   let reached = 0;

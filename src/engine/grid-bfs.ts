@@ -26,18 +26,10 @@ export function allocateBfs(l: Lattice, opts: RunOptions, what: string): BfsArra
   const dist = new Int32Array(V).fill(UNVISITED);
   const bits = obstacleBitset(l, opts.maxMaterializedVertices);
   let blocked = 0;
-  if (bits !== null) {
-    const words = bits.words;
-    for (let w = 0; w < words.length; w++) {
-      let word = words[w];
-      while (word !== 0) {
-        const low = word & -word;
-        dist[(w << 5) + 31 - Math.clz32(low)] = BLOCKED;
-        word ^= low;
-        blocked++;
-      }
-    }
-  }
+  bits?.forEachSet((i) => {
+    dist[i] = BLOCKED;
+    blocked++;
+  });
   return { dist, queue: new Int32Array(V), blocked };
 }
 
