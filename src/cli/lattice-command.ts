@@ -28,6 +28,8 @@ Operations: ${OPERATION_NAMES.join(', ')}
 
 Lattice:    --shape 100,100,100  --boundary open|periodic  --obstacles density:0.2,seed:7 | 1,2;3,4
 Vertices:   --from x,y,..  --to x,y,..  (distances: --from may repeat, or --sources "x,y;x,y")
+Catalytic:  distances --catalytic keeps the BFS queue in the lattice's value field (the default
+            field, seed 0) and reports the tape's checksums before and after, and the clean memory used
 Options:    --algorithm auto|closed_form|bfs|bidirectional|astar|dijkstra  --radius R  --limit N
             --measure degree|closeness|betweenness  --samples K  --top-k K  --exact-limit N
             --parts P  --k K  --steps T  --dt X  --diffusivity D  --snapshot-every S  --initial field|zero
@@ -69,6 +71,7 @@ const OPTIONS = {
   turns: { type: 'string' },
   factor: { type: 'string' },
   'max-distance': { type: 'string' },
+  catalytic: { type: 'boolean' },
   'max-sizes': { type: 'string' },
   budget: { type: 'string' },
   backend: { type: 'string' },
@@ -119,6 +122,7 @@ function obstacles(value: string | undefined): ObstacleSpec | undefined {
 }
 
 function paramsFor(op: OperationName, f: Flags): Record<string, unknown> {
+  if (f.catalytic === true && op !== 'distances') throw new UsageError('--catalytic applies to distances only');
   const from = f.from?.map((c) => coords(c, 'from'));
   const first = from?.[0];
   switch (op) {
@@ -127,7 +131,7 @@ function paramsFor(op: OperationName, f: Flags): Record<string, unknown> {
     case 'distances': {
       const sources = [...(from ?? []), ...(f.sources?.split(';').map((c) => coords(c, 'sources')) ?? [])];
       if (sources.length === 0) throw new UsageError('distances needs --from (repeatable) or --sources');
-      return { sources, maxDistance: num(f['max-distance'], 'max-distance') };
+      return { sources, maxDistance: num(f['max-distance'], 'max-distance'), catalytic: f.catalytic };
     }
     case 'neighbors':
       return { vertex: required(first, 'from', op), radius: required(num(f.radius, 'radius'), 'radius', op), limit: num(f.limit, 'limit') };

@@ -42,8 +42,28 @@ export interface DistanceFieldResult {
    * only known for a single source whose search maxDistance did not cut, else null.
    */
   eccentricity: EccentricityStats | null;
-  /** Without obstacles closed_form (one source) or separable_transform (several), same result as BFS; else bfs. */
-  method: 'closed_form' | 'separable_transform' | 'bfs';
+  /**
+   * Without obstacles closed_form (one source) or separable_transform
+   * (several); with them bfs; catalytic_bfs in catalytic mode. All give the BFS answer.
+   */
+  method: 'closed_form' | 'separable_transform' | 'bfs' | 'catalytic_bfs';
+  /** Catalytic mode only: the work tape it borrowed and the proof that it was handed back. */
+  catalytic?: CatalyticTapeReport;
+}
+
+/** What a catalytic distance field reports about the tape it borrowed (snake_case: it goes to API clients). */
+export interface CatalyticTapeReport {
+  /** Bytes of the borrowed tape (the lattice's value field), and of it the bytes the queue used. */
+  tape_bytes: number;
+  tape_bytes_used: number;
+  /** Clean (freshly allocated) bytes the run used: the distances it returns and its histogram. */
+  clean_bytes: number;
+  /** Clean bytes a queue BFS needs for the same answer: distances, a queue of V, the obstacle bitset, the histogram. */
+  normal_clean_bytes: number;
+  /** Checksums of the tape's bytes before and after the run, and their comparison. */
+  checksum_before: string;
+  checksum_after: string;
+  restored: boolean;
 }
 
 function sourceIndices(l: Lattice, sources: unknown): number[] {
@@ -59,7 +79,7 @@ function sourceIndices(l: Lattice, sources: unknown): number[] {
   });
 }
 
-function checkMaxDistance(maxDistance: unknown): number {
+export function checkMaxDistance(maxDistance: unknown): number {
   if (maxDistance === undefined) return Infinity;
   if (typeof maxDistance !== 'number' || !Number.isInteger(maxDistance) || maxDistance < 0) {
     throw new EngineError('invalid_parameter', 'maxDistance must be a non-negative integer', { maxDistance });
@@ -151,22 +171,34 @@ export function distanceField(l: Lattice, sources: number[][], opts: DistanceFie
     }
   }
   opts.onProgress?.(1);
+  const method = hasObstacles(l) ? 'bfs' : single ? 'closed_form' : 'separable_transform';
+  return fieldResult(l, { distances: dist, sources: indices, blocked, method }, sources, summary, maxDistance);
+}
+
+/** A DistanceFieldResult from a finished field and its summary; O(sources · d). */
+export function fieldResult(
+  l: Lattice,
+  field: Pick<DistanceFieldResult, 'distances' | 'sources' | 'blocked' | 'method'>,
+  sources: number[][],
+  summary: Summary,
+  maxDistance: number,
+): DistanceFieldResult {
   const far = summary.histogram.length - 1;
   return {
-    distances: dist,
-    sources: indices,
+    distances: field.distances,
+    sources: field.sources,
     reached: summary.reached,
-    unreached: l.vertexCount - blocked - summary.reached,
-    blocked,
+    unreached: l.vertexCount - field.blocked - summary.reached,
+    blocked: field.blocked,
     max_distance: far,
     mean_distance: summary.sum / summary.reached,
     histogram: summary.histogram,
     eccentricity: eccentricityStats(l, sources, far, far < maxDistance),
-    method: hasObstacles(l) ? 'bfs' : single ? 'closed_form' : 'separable_transform',
+    method: field.method,
   };
 }
 
-interface Summary {
+export interface Summary {
   histogram: number[];
   sum: number;
   reached: number;
@@ -187,7 +219,7 @@ function fromCounts(counts: number[], sum: number, reached: number): Summary {
  * One pass: histogram and sum of distances up to `far` (a bound on the
  * largest), −1 for obstacles and for anything past maxDistance; O(V).
  */
-function summarise(dist: Int32Array, far: number, maxDistance: number): Summary {
+export function summarise(dist: Int32Array, far: number, maxDistance: number): Summary {
   const counts = new Float64Array(far + 1);
   let sum = 0;
   let reached = 0;
@@ -206,7 +238,8 @@ function summarise(dist: Int32Array, far: number, maxDistance: number): Summary 
   return { histogram: Array.from(counts.subarray(0, top + 1)), sum, reached };
 }
 
-function eccentricityStats(l: Lattice, sources: number[][], far: number, complete: boolean): EccentricityStats | null {
+/** The sources' eccentricities as distanceField reports them (see EccentricityStats); O(sources · d). */
+export function eccentricityStats(l: Lattice, sources: number[][], far: number, complete: boolean): EccentricityStats | null {
   if (!hasObstacles(l)) {
     let min = Infinity;
     let max = 0;

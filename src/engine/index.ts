@@ -19,6 +19,7 @@ export * from './diffusion.js';
 export * from './random-walk.js';
 export * from './transforms.js';
 export * from './catalytic.js';
+export * from './catalytic-distances.js';
 export * from './operations.js';
 export * from './engine.js';
 export * from './memory-budget.js';

@@ -1,4 +1,5 @@
 import { estimateAnalyze, type AnalyzeResult } from './analyze.js';
+import { estimateCatalyticDistances } from './catalytic-distances.js';
 import { estimateCentrality, type CentralityMeasure, type CentralityParams, type CentralityResult } from './centrality.js';
 import { estimateConnectedComponents, type ComponentsResult } from './components.js';
 import type { CostEstimate, RunOptions } from './cost.js';
@@ -155,7 +156,10 @@ export function estimateOperation(l: Lattice, op: OperationName, params: unknown
     case 'path':
       return estimateFindPath(l, { ...(p as unknown as PathParams), maxMaterializedVertices: budget });
     case 'distances':
-      return estimateDistanceField(l);
+      if (p.catalytic !== undefined && typeof p.catalytic !== 'boolean') {
+        throw new EngineError('invalid_parameter', 'catalytic must be true or false', { catalytic: p.catalytic });
+      }
+      return p.catalytic === true ? estimateCatalyticDistances(l) : estimateDistanceField(l);
     case 'neighbors':
       return estimateNeighborhood(l, { ...(p as unknown as NeighborsParams), maxMaterializedVertices: budget });
     case 'components':

@@ -5,6 +5,14 @@ import { EngineError } from './errors.js';
 import { ensureField } from './field.js';
 import type { Lattice } from './lattice.js';
 import { splitmix64Fill } from './prng.js';
+import {
+  restoredNormalizeChecksum,
+  restoredRotateChecksum,
+  restoredScaleChecksum,
+  restoredXorChecksum,
+  tapeReport,
+  type TransformTapeReport,
+} from './transform-restoration.js';
 
 /*
  * In-place transforms of the lattice's value field (materialised on first
@@ -29,6 +37,8 @@ export interface TransformResult {
   checksum_after: string;
   reversible: boolean;
   values: number;
+  /** The field as a catalytic tape: whether the reported inverse hands it back, by checksum. */
+  catalytic: TransformTapeReport;
 }
 
 export interface XorResult extends TransformResult {
@@ -69,7 +79,7 @@ function prepare(l: Lattice, opts: RunOptions): { field: Float64Array; before: s
   return { field, before: checksum(field) };
 }
 
-/** The summary of an xor, whichever backend ran it; O(V) for the checksum. */
+/** The summary of an xor, whichever backend ran it; O(V) for the checksums. */
 export function xorResult(before: string, field: Float64Array, key: string | number): XorResult {
   return {
     transformation: 'xor',
@@ -77,11 +87,12 @@ export function xorResult(before: string, field: Float64Array, key: string | num
     checksum_after: checksum(field),
     reversible: true,
     values: field.length,
+    catalytic: tapeReport(field, before, restoredXorChecksum(field, xorKeySeed(key))),
     inverse: { key },
   };
 }
 
-/** The summary of a scale, whichever backend ran it; O(V) for the checksum. */
+/** The summary of a scale, whichever backend ran it; O(V) for the checksums. */
 export function scaleResult(before: string, field: Float64Array, reversible: boolean, factor: number, inverse: number): ScaleResult {
   return {
     transformation: 'scale',
@@ -89,6 +100,7 @@ export function scaleResult(before: string, field: Float64Array, reversible: boo
     checksum_after: checksum(field),
     reversible,
     values: field.length,
+    catalytic: tapeReport(field, before, restoredScaleChecksum(field, inverse)),
     factor,
     inverse: { factor: inverse },
   };
@@ -160,6 +172,7 @@ export function rotateField(l: Lattice, axes: [number, number], turns: number, o
     checksum_after: checksum(field),
     reversible: true,
     values: field.length,
+    catalytic: tapeReport(field, before, restoredRotateChecksum(l, field, a, b, t)),
     axes: [a, b],
     turns: t,
     inverse: { axes: [a, b], turns: (4 - t) % 4 },
@@ -264,6 +277,7 @@ export function normalizeField(l: Lattice, opts: RunOptions = {}): NormalizeResu
     checksum_after: checksum(field),
     reversible,
     values: V,
+    catalytic: tapeReport(field, before, restoredNormalizeChecksum(field, mean, degenerate ? 0 : std)),
     mean_before: mean,
     std_before: degenerate ? 0 : std,
     degenerate,

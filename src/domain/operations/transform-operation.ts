@@ -65,7 +65,7 @@ export async function applyTransform(
     );
     const saved = await d.lattices.saveField(tx, ctx.tenantId, t.latticeId, loaded.lattice.field!, row.version);
     await d.knowledge.invalidate(tx, ctx.tenantId, t.latticeId);
-    const { transformation: _type, reversible, ...details } = run.result as unknown as TransformResult & Record<string, unknown>;
+    const { transformation: _type, reversible, catalytic, ...details } = run.result as unknown as TransformResult & Record<string, unknown>;
     const fallback = fallbackReason(ctx, t.input, run);
     const body: Record<string, unknown> = {
       operation_id: t.operationId,
@@ -79,9 +79,9 @@ export async function applyTransform(
       execution_time_ms: run.execution_time_ms,
       cached: false,
       result_summary: { success: true, ...details },
-      // The field is the catalytic tape: changed only by an in-place, reversible update, and handed
-      // back bit for bit by the reported inverse whenever `reversible` holds.
-      catalytic: { aux_bytes: 8 * (details.values as number), restored: reversible },
+      // The field is the catalytic tape: the engine applies the reported inverse to the new field and
+      // compares checksums, so `restored` is computed, not inferred from `reversible`.
+      catalytic: { aux_bytes: catalytic.tape_bytes, restored: catalytic.restored },
     };
     const outcome: OperationOutcome = {
       status: 'succeeded',
