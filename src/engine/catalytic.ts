@@ -3,7 +3,7 @@ import type { CostEstimate, RunOptions } from './cost.js';
 import { throwIfAborted } from './cost.js';
 import { EngineError } from './errors.js';
 import type { Lattice } from './lattice.js';
-import { assertMaterializable, hasObstacles, indexOf, isBlocked } from './lattice.js';
+import { assertMaterializable, forEachObstacle, indexOf, isBlocked } from './lattice.js';
 
 /*
  * Catalytic mode: an operation borrows an auxiliary buffer with arbitrary
@@ -110,14 +110,10 @@ export function catalyticDistanceField(
   const dist = new Int32Array(l.vertexCount).fill(FREE);
   // Obstacles are stamped into the output tape, so the sweep tests one array and needs no bitset.
   let blocked = 0;
-  if (hasObstacles(l)) {
-    for (let v = 0; v < dist.length; v++) {
-      if (isBlocked(l, v)) {
-        dist[v] = BLOCKED;
-        blocked++;
-      }
-    }
-  }
+  forEachObstacle(l, (v) => {
+    dist[v] = BLOCKED;
+    blocked++;
+  });
   const queue = { lanes, dist, head: 0, tail: 0 };
   for (const s of indices) if (dist[s] === FREE) enqueue(queue, s);
   let maxDistance = 0;
