@@ -97,6 +97,17 @@ export function parseCalibration(doc: unknown): Calibration {
   };
 }
 
+/**
+ * The largest CPU nanoseconds per work unit calibration measured for any
+ * operation: on the calibrated machine, an operation's time is at most
+ * about its estimated work times this. O(operations).
+ */
+export function nsPerWorkBound(calibration: Calibration): number {
+  let bound = 0;
+  for (const lines of Object.values(calibration.constants.operations)) bound = Math.max(bound, lines.cpu?.nsPerWork ?? 0);
+  return bound;
+}
+
 /** The committed defaults, measured by `catalytic bench calibrate` on the machine they name. */
 export function defaultCalibration(): Calibration {
   return parseCalibration(defaults);

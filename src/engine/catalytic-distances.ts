@@ -47,13 +47,16 @@ export function catalyticDistances(
   };
 }
 
+/** Work per vertex against the queue BFS's neighbour test: coordinates decoded by division, queue slots exchanged. */
+const CATALYTIC_WEIGHT = 3;
+
 /** Cost of catalyticDistances: a BFS with an obstacle test per vertex; the distances, and the field if it must be made. */
 export function estimateCatalyticDistances(l: Lattice): CostEstimate {
   const V = l.vertexCount;
   return {
     operation: 'distances.catalytic',
-    work: V * (2 * l.dimensions + 1),
-    bytes: 4 * V + (l.field === null ? 8 * V : 0),
+    work: V * (2 * l.dimensions + 1) * CATALYTIC_WEIGHT,
+    bytes: 4 * V + (l.field === null ? 8 * V : 0) + 2 ** 16,
     materializedVertices: V,
     parallelizable: false,
   };

@@ -98,16 +98,21 @@ export function freeEccentricity(l: Lattice, coords: readonly number[]): number 
 }
 
 /**
- * Cost of distanceField: O(V·d) work; 4 bytes per vertex without obstacles,
- * 8 with them (plus the obstacle bitset, V/8 bytes, if not built yet).
+ * Cost of distanceField: O(V·d) work; 4 bytes per vertex without obstacles
+ * (plus a block table of at most 256 KiB), 8 with them (the queue BFS's two
+ * arrays, or the shadow method's field and shadow list) plus the obstacle
+ * bitset, V/8 bytes. Several sources with obstacles split over the pool:
+ * each of up to `threads` parts holds a whole BFS.
  */
-export function estimateDistanceField(l: Lattice): CostEstimate {
+export function estimateDistanceField(l: Lattice, sources = 1, threads = 1): CostEstimate {
   const obstacles = hasObstacles(l);
+  const V = l.vertexCount;
+  const parts = obstacles && sources > 1 ? Math.max(1, Math.min(sources, threads)) : 1;
   return {
     operation: 'distances',
-    work: l.vertexCount * (2 * l.dimensions + 1),
-    bytes: (obstacles ? 8.125 : 4) * l.vertexCount,
-    materializedVertices: l.vertexCount,
+    work: V * (2 * l.dimensions + 1),
+    bytes: obstacles ? parts * 8.125 * V + (parts > 1 ? 4 * V : 0) : 4 * V + 2 ** 18,
+    materializedVertices: V,
     parallelizable: false,
   };
 }

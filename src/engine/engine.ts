@@ -121,7 +121,7 @@ export class Engine {
   /** The operation's cost estimate (upper bounds on work and bytes); validates like the run. O(d). */
   estimate(l: Lattice, op: OperationName, params: unknown, opts: RunOptions = {}): CostEstimate {
     checkOperation(op);
-    return estimateOperation(l, op, params, opts);
+    return estimateOperation(l, op, params, { threads: this.pool.threads, ...opts });
   }
 
   /**
@@ -149,7 +149,7 @@ export class Engine {
       });
     }
     const started = performance.now();
-    const estimate = estimateOperation(l, op, params, opts);
+    const estimate = estimateOperation(l, op, params, { threads: this.pool.threads, ...opts });
 
     const cacheable = cache !== undefined && !mutatesLattice(op) && (fieldVersion !== undefined || !readsField(op, params));
     const key = cacheable ? cacheKey({ lattice: l, fieldVersion: fieldVersion ?? 0, operation: op, params }) : null;

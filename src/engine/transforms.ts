@@ -62,12 +62,23 @@ export interface NormalizeResult extends TransformResult {
   inverse: { mean: number; std: number };
 }
 
-/** Cost of any transform: one pass over the field (8 bytes per vertex once materialised). */
+/**
+ * Work per value against the BFS kernel's neighbour test: the transform, the
+ * three checksums (before, after, and of the inverse applied), the key
+ * stream for xor twice, and a rotation's coordinate arithmetic.
+ */
+const TRANSFORM_WEIGHT: Record<TransformationType, number> = { xor: 24, rotate: 16, scale: 16, normalize: 16 };
+
+/**
+ * Cost of any transform: a few passes over the field. Bytes: the field when
+ * it must be materialised, and a copy of it when the run goes to a worker or
+ * the GPU (the caller's field is replaced only on success); scratch buffers.
+ */
 export function estimateTransform(l: Lattice, transformation: TransformationType): CostEstimate {
   return {
     operation: `transform.${transformation}`,
-    work: (transformation === 'xor' ? 4 : 2) * l.vertexCount,
-    bytes: l.field === null ? 8 * l.vertexCount : 0,
+    work: TRANSFORM_WEIGHT[transformation] * l.vertexCount,
+    bytes: (l.field === null ? 16 : 8) * l.vertexCount + 2 ** 18,
     materializedVertices: l.vertexCount,
     parallelizable: true,
   };
