@@ -57,6 +57,12 @@ function plan(): Case[] {
     const lattice = { shape: [n, n, n], obstacles: OBSTACLES };
     cases.push({ op: 'distances', label: `4 sources ${n}³ obstacles`, lattice, params: (l) => ({ sources: freeVertices(l, 4) }) });
     cases.push({
+      op: 'distances',
+      label: `catalytic ${n}³ obstacles`,
+      lattice,
+      params: (l) => ({ sources: freeVertices(l, 1), catalytic: true }),
+    });
+    cases.push({
       op: 'neighbors',
       label: `radius ${n / 4} ${n}³ obstacles`,
       lattice,
@@ -79,9 +85,10 @@ function plan(): Case[] {
       params: () => ({ measure: 'degree', values: true }),
     });
   }
+  // Large enough that the work, not the fixed cost, sets the line.
   for (const [parts, k] of [
-    [8, 10],
-    [64, 100],
+    [256, 1000],
+    [4096, 20000],
   ]) {
     cases.push({ op: 'partition', label: `${parts} parts`, lattice: { shape: [100, 100, 100] }, params: () => ({ parts }) });
     cases.push({ op: 'spectrum', label: `k=${k}`, lattice: { shape: [100, 100, 100] }, params: () => ({ k }) });

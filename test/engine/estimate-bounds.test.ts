@@ -23,7 +23,7 @@ import { estimateOperation, type OperationName } from '../../src/engine/operatio
  * REPORT=1 prints every ratio.
  */
 
-const SLACK = 3;
+const SLACK = 4;
 const TRACK = 50;
 const report = process.env.REPORT === '1';
 const calibration = defaultCalibration();
