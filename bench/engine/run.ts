@@ -166,7 +166,7 @@ function benchCatalytic(shape: number[]): void {
   });
 }
 
-function benchLattice(shape: number[]): void {
+async function benchLattice(shape: number[], python: string): Promise<void> {
   const corner = shape.map((n) => n - 1);
   const origin = shape.map(() => 0);
   const centre = shape.map((n) => n >> 1);
@@ -174,6 +174,7 @@ function benchLattice(shape: number[]): void {
   // heap alive, every allocation of ours would pay for collecting it.
   const build = measure(() => createLattice({ shape }), opts);
   const { free: l, graph: makeGraph } = benchFields(shape);
+  await benchIgraph(python);
   const ours = {
     path: { ...measure(() => findPath(l, origin, corner), opts), method: methodOf(() => findPath(l, origin, corner)) },
     ball: { ...measure(() => neighborhood(l, centre, 2), opts), method: methodOf(() => neighborhood(l, centre, 2)) },
@@ -250,23 +251,25 @@ function benchLarge(): void {
   }
 }
 
-async function benchIgraph(): Promise<string | null> {
-  if (pending.length === 0) return null;
-  const { python, version } = igraphPython(log);
-  log(`igraph ${version} (${python}): ${pending.length} distance fields`);
+/**
+ * Runs igraph on the distance fields measured since the last call, right
+ * after the engine's, so a change in the machine's load falls on both alike.
+ */
+async function benchIgraph(python: string): Promise<void> {
+  const batch = pending.splice(0);
+  if (batch.length === 0) return;
   const results = await runIgraph(
     python,
-    pending.map((p) => p.igraph),
+    batch.map((p) => p.igraph),
     RUNS,
   );
   results.forEach((r, i) => {
-    const { row, ours } = pending[i];
+    const { row, ours } = batch[i];
     const sum = Math.round(ours.mean_distance * ours.reached);
     row.igraph = { ...r, agrees: r.reached === ours.reached && r.sum === sum };
     row.ratio_igraph = r.median_ms / row.ours.median_ms;
     log(`${row.lattice} ${row.operation}: igraph ${r.median_ms.toFixed(2)} ms${row.igraph.agrees ? '' : ' (DISAGREES)'}`);
   });
-  return `python3-igraph ${version}`;
 }
 
 function fmt(ms: number): string {
@@ -373,9 +376,10 @@ async function main(): Promise<void> {
         [32, 32, 32, 32],
         [10, 10, 10, 10],
       ];
-  for (const shape of shapes) benchLattice(shape);
+  const igraph = igraphPython(log);
+  log(`igraph ${igraph.version} (${igraph.python})`);
+  for (const shape of shapes) await benchLattice(shape, igraph.python);
   benchCentrality([5, 5, 5, 5]);
-  const igraph = await benchIgraph();
   if (large) benchLarge();
 
   const checks = targets();
@@ -391,7 +395,10 @@ async function main(): Promise<void> {
     },
     // Other processes share the machine: the 1-minute load average says how much.
     load_average: { before: loadBefore, after: loadavg()[0] },
-    peers: { graphology: 'same process', igraph: igraph === null ? 'not run' : `${igraph}, child process` },
+    peers: {
+      graphology: 'same process',
+      igraph: `python3-igraph ${igraph.version}, child process, right after the engine on each lattice`,
+    },
     method: `median of ${RUNS} runs after one warm-up run (which also measures memory); a single run where the first takes over ${SLOW_MS / 1000} s; igraph: median of ${RUNS} runs of Graph.distances(source) after one warm-up; large fields: one run each in a fresh process, peak RSS from getrusage`,
     duration_s: (performance.now() - started) / 1000,
     rows,
