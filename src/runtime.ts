@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { TokenService } from './domain/auth/token-service.js';
 import type { JobExecutor } from './domain/jobs/job-execution.js';
 import type { JobService } from './domain/jobs/job-service.js';
+import { createEngine, type Engine } from './engine/engine.js';
+import type { Router } from './engine/router.js';
 import { gpuStatus } from './domain/operations/gpu-status.js';
 import { createServices, retentionSeconds, type Services } from './domain/services.js';
 import type { PrincipalResolver } from './domain/auth/principal-resolver.js';
@@ -38,6 +40,8 @@ export interface RuntimeOptions {
   mail?: MailTransport;
   /** Defaults to a new prom-client registry for this runtime. */
   metrics?: MetricsRegistry;
+  /** The engine's router (cost model), e.g. from this machine's calibration; the built-in defaults otherwise. */
+  router?: Router;
 }
 
 /**
@@ -61,6 +65,8 @@ export interface Runtime {
   /** Job kinds and their executors; the worker runs jobs of these kinds. */
   executors: Record<string, JobExecutor>;
   jobRunner: JobRunner;
+  /** The lattice engine of this process: router, worker pool, GPU and memory budget. */
+  engine: Engine;
   appDeps(): AppDeps;
   close(): Promise<void>;
 }
@@ -88,7 +94,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     pollingIntervalSeconds: config.QUEUE_POLL_INTERVAL_SECONDS,
   });
 
-  const services = await createServices({ config, db, store, queue, logger });
+  const services = await createServices({ config, db, store, queue, logger, engine: createEngine({ router: opts.router }) });
   const { usage, executors } = services;
   // Usage counters live in the shared store; PostgreSQL gets them in batches.
   let lastUsageFlush = Date.now();
@@ -121,7 +127,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       return 'connected';
     },
     queue: () => queue.ping(),
-    gpu: async () => ((await gpuStatus()).available ? 'available' : 'unavailable'),
+    gpu: async () => ((await gpuStatus(services.engine)).available ? 'available' : 'unavailable'),
   };
   const routes = { api: apiRoutes(services, { testing: config.TESTING_MODE }), root: rootRoutes(services) };
 
@@ -141,6 +147,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     usage,
     executors,
     jobRunner,
+    engine: services.engine,
     appDeps: () => ({
       config,
       version: VERSION,
@@ -162,6 +169,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await db.close();
       if (ownsStore) await store.close();
       await mail.close();
+      await services.engine.close();
     },
   };
 }

@@ -19,8 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createLattice, indexOf, isBlocked, runOperation, type Lattice, type LatticeDefinition } from '../../src/engine/index.js';
-import { closeBackends } from '../../src/engine/runner.js';
+import { createEngine, createLattice, indexOf, isBlocked, type Lattice, type LatticeDefinition } from '../../src/engine/index.js';
 import { ConfigSchema } from '../../src/platform/config.js';
 import { migrateUp } from '../../src/platform/migrations.js';
 import { freePort, redisReachable, startChild, stopChild, waitForHttp, type Child } from '../http/processes.js';
@@ -137,6 +136,8 @@ function scenarios(engine: Record<Scenario['lattice'], Lattice>): Scenario[] {
 }
 
 const cleanups: (() => Promise<void>)[] = [];
+// An engine built as the API process builds its own (same routing), run in this process.
+const direct = createEngine();
 async function cleanup(): Promise<void> {
   for (const fn of cleanups.reverse()) await fn().catch((err) => log(`cleanup: ${err.message}`));
   cleanups.length = 0;
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
       const body = s.body(i);
       await sleep(SETTLE_MS);
       let t0 = performance.now();
-      const run = await runOperation(engine[s.lattice], s.op, s.params(body) as never, { maxMaterializedVertices: BUDGET });
+      const run = await direct.run(engine[s.lattice], s.op, s.params(body) as never, { maxMaterializedVertices: BUDGET });
       const engineTime = performance.now() - t0;
       // A digest only: holding the 4 MB distance fields would tax this process's GC, not the engine.
       const digest = JSON.stringify(s.digest(run.result as unknown as Record<string, unknown>));
@@ -290,7 +291,7 @@ async function main(): Promise<void> {
       platform: `${os.platform()} ${os.arch()}`,
       loadavg: os.loadavg().map((x) => round(x)),
     },
-    method: `${WARMUP} warm-up and ${RUNS} measured runs per scenario, sequential, engine and HTTP runs alternating with ${SETTLE_MS} ms pauses; HTTP times are wall clock in this process (fetch, keep-alive) against \`catalytic api\` in a child process; engine times are runOperation in this process with the same parameters and budget. Target: HTTP ≤ ${TARGET_RATIO}× the engine for operations over ${TARGET_FROM_MS} ms.`,
+    method: `${WARMUP} warm-up and ${RUNS} measured runs per scenario, sequential, engine and HTTP runs alternating with ${SETTLE_MS} ms pauses; HTTP times are wall clock in this process (fetch, keep-alive) against \`catalytic api\` in a child process; engine times are engine.run in this process with the same parameters and budget. Target: HTTP ≤ ${TARGET_RATIO}× the engine for operations over ${TARGET_FROM_MS} ms.`,
     store: useRedis ? 'redis' : 'memory',
     floor_get_lattice_ms_median: floor,
     configuration_changes: notes,
@@ -317,7 +318,7 @@ main()
     await cleanup();
     throw err;
   })
-  .then(() => closeBackends())
+  .then(() => direct.close())
   .then(
     () => process.exit(0),
     (err) => {

@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { configureGpu, gpuConfigFromEnv } from '../engine/backends/gpu-context.js';
-import { closePool } from '../engine/backends/pool.js';
+import { gpuConfigFromEnv } from '../engine/backends/gpu-context.js';
 import { DEFAULT_CALIBRATION_PATH } from '../engine/calibration-file.js';
 import { runCalibration } from '../engine/calibration.js';
 import type { CommandIo } from './lattice-command.js';
@@ -38,16 +37,15 @@ export async function runCalibrateCommand(argv: string[], io: CommandIo = proces
     return 2;
   }
   const output = values.output ?? DEFAULT_CALIBRATION_PATH;
-  configureGpu(gpuConfigFromEnv(process.env));
-  try {
-    const calibration = await runCalibration({ repeats, log: values.quiet === true ? undefined : (line) => io.stderr.write(`${line}\n`) });
-    mkdirSync(dirname(output), { recursive: true });
-    writeFileSync(output, `${JSON.stringify(calibration, null, 2)}\n`);
-    io.stdout.write(
-      `${JSON.stringify({ written: output, machine: calibration.machine, operations: Object.keys(calibration.constants.operations).length })}\n`,
-    );
-    return 0;
-  } finally {
-    await closePool();
-  }
+  const calibration = await runCalibration({
+    repeats,
+    gpu: gpuConfigFromEnv(process.env),
+    log: values.quiet === true ? undefined : (line) => io.stderr.write(`${line}\n`),
+  });
+  mkdirSync(dirname(output), { recursive: true });
+  writeFileSync(output, `${JSON.stringify(calibration, null, 2)}\n`);
+  io.stdout.write(
+    `${JSON.stringify({ written: output, machine: calibration.machine, operations: Object.keys(calibration.constants.operations).length })}\n`,
+  );
+  return 0;
 }

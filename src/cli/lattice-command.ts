@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { configureGpu, gpuConfigFromEnv } from '../engine/backends/gpu-context.js';
+import { gpuConfigFromEnv } from '../engine/backends/gpu-context.js';
 import { routerFromCalibration } from '../engine/calibration-file.js';
+import { createEngine, type Engine } from '../engine/engine.js';
 import { readTextFile } from './read-text-file.js';
 import { isEngineError } from '../engine/errors.js';
 import { createLattice, type LatticeDefinition, type ObstacleSpec } from '../engine/lattice.js';
 import { OPERATION_NAMES, type OperationName } from '../engine/operations.js';
-import { runOperation, setDefaultRouter } from '../engine/runner.js';
 import type { BackendRequest } from '../engine/router.js';
 
 /*
@@ -28,6 +28,8 @@ Operations: ${OPERATION_NAMES.join(', ')}
 
 Lattice:    --shape 100,100,100  --boundary open|periodic  --obstacles density:0.2,seed:7 | 1,2;3,4
 Vertices:   --from x,y,..  --to x,y,..  (distances: --from may repeat, or --sources "x,y;x,y")
+Catalytic:  distances --catalytic keeps the BFS queue in the lattice's value field (the default
+            field, seed 0) and reports the tape's checksums before and after, and the clean memory used
 Options:    --algorithm auto|closed_form|bfs|bidirectional|astar|dijkstra  --radius R  --limit N
             --measure degree|closeness|betweenness  --samples K  --top-k K  --exact-limit N
             --parts P  --k K  --steps T  --dt X  --diffusivity D  --snapshot-every S  --initial field|zero
@@ -69,6 +71,7 @@ const OPTIONS = {
   turns: { type: 'string' },
   factor: { type: 'string' },
   'max-distance': { type: 'string' },
+  catalytic: { type: 'boolean' },
   'max-sizes': { type: 'string' },
   budget: { type: 'string' },
   backend: { type: 'string' },
@@ -119,6 +122,7 @@ function obstacles(value: string | undefined): ObstacleSpec | undefined {
 }
 
 function paramsFor(op: OperationName, f: Flags): Record<string, unknown> {
+  if (f.catalytic === true && op !== 'distances') throw new UsageError('--catalytic applies to distances only');
   const from = f.from?.map((c) => coords(c, 'from'));
   const first = from?.[0];
   switch (op) {
@@ -127,7 +131,7 @@ function paramsFor(op: OperationName, f: Flags): Record<string, unknown> {
     case 'distances': {
       const sources = [...(from ?? []), ...(f.sources?.split(';').map((c) => coords(c, 'sources')) ?? [])];
       if (sources.length === 0) throw new UsageError('distances needs --from (repeatable) or --sources');
-      return { sources, maxDistance: num(f['max-distance'], 'max-distance') };
+      return { sources, maxDistance: num(f['max-distance'], 'max-distance'), catalytic: f.catalytic };
     }
     case 'neighbors':
       return { vertex: required(first, 'from', op), radius: required(num(f.radius, 'radius'), 'radius', op), limit: num(f.limit, 'limit') };
@@ -235,10 +239,15 @@ export async function runLatticeCommand(argv: string[], io: CommandIo = processI
     return 2;
   }
   const bar = progressBar(io);
+  let engine: Engine | null = null;
   try {
-    configureGpu(gpuConfigFromEnv(process.env));
-    // Routing uses this machine's calibration when `catalytic bench calibrate` has written one.
-    setDefaultRouter(routerFromCalibration(readTextFile).router);
+    engine = createEngine({
+      // Routing uses this machine's calibration when `catalytic bench calibrate` has written one.
+      router: routerFromCalibration(readTextFile).router,
+      gpu: gpuConfigFromEnv(process.env),
+      // One run and then exit: nothing else waits on this thread, so the router decides on speed alone.
+      inlineBudgetMs: Infinity,
+    });
     const def: LatticeDefinition = {
       shape: coords(required(flags.shape, 'shape', 'every operation'), 'shape'),
       boundary: flags.boundary as LatticeDefinition['boundary'],
@@ -246,7 +255,7 @@ export async function runLatticeCommand(argv: string[], io: CommandIo = processI
     };
     const lattice = createLattice(def);
     const params = paramsFor(op as OperationName, flags);
-    const run = await runOperation(lattice, op as OperationName, params as never, {
+    const run = await engine.run(lattice, op as OperationName, params as never, {
       backend: (flags.backend ?? 'auto') as BackendRequest,
       maxMaterializedVertices: num(flags.budget, 'budget'),
       onProgress: (f) => bar.update(f),
@@ -279,5 +288,7 @@ export async function runLatticeCommand(argv: string[], io: CommandIo = processI
     }
     io.stderr.write(`catalytic lattice: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
+  } finally {
+    await engine?.close();
   }
 }

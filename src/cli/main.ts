@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { routerFromCalibration } from '../engine/calibration-file.js';
-import { closeBackends, setDefaultRouter } from '../engine/runner.js';
 import { readTextFile } from './read-text-file.js';
 import { buildApp } from '../http/app.js';
 import { serve } from '../http/server.js';
@@ -42,15 +41,13 @@ async function migrated(config: Config, logger: Logger) {
 async function runService(config: Config, logger: Logger, parts: { api: boolean; worker: boolean }): Promise<void> {
   const database = await migrated(config, logger);
   const calibration = routerFromCalibration(readTextFile, path.join(config.DATA_DIR, 'calibration.json'));
-  setDefaultRouter(calibration.router);
   logger.info({ source: calibration.source }, 'engine cost model loaded');
-  const runtime = await createRuntime({ config, databaseUrl: database.url, logger });
+  const runtime = await createRuntime({ config, databaseUrl: database.url, logger, router: calibration.router });
   await runtime.queue.start();
   const worker = parts.worker ? await startWorker({ db: runtime.db, mail: runtime.mail, logger, jobs: runtime.jobRunner }) : null;
   const closeAll = async () => {
     await worker?.stop();
     await runtime.close();
-    await closeBackends();
     await database.stop();
   };
   if (!parts.api) {

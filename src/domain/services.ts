@@ -1,3 +1,4 @@
+import type { Engine } from '../engine/engine.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/database.js';
 import type { JobQueue } from '../platform/job-queue.js';
@@ -42,6 +43,8 @@ export interface Services {
   lattices: LatticeService;
   knowledge: KnowledgeStore;
   operations: OperationService;
+  /** The lattice engine the operations run on (router, worker pool, GPU, memory budget). */
+  engine: Engine;
   /** Job kinds and their executors; the worker runs jobs of these kinds (tests add their own). */
   executors: Record<string, JobExecutor>;
 }
@@ -52,10 +55,11 @@ export interface ServiceDeps {
   store: KeyValueStore;
   queue: JobQueue;
   logger: Logger;
+  engine: Engine;
 }
 
 /** Builds the domain's services, area by area; the only I/O is loading the signing keys. */
-export async function createServices({ config, db, store, queue, logger }: ServiceDeps): Promise<Services> {
+export async function createServices({ config, db, store, queue, logger, engine }: ServiceDeps): Promise<Services> {
   const tokens = new TokenService({
     keys: await loadSigningKeys(db, config.JWT_PRIVATE_KEY),
     issuer: config.JWT_ISSUER,
@@ -94,7 +98,16 @@ export async function createServices({ config, db, store, queue, logger }: Servi
     maxBytes: config.KNOWLEDGE_CACHE_MAX_BYTES,
     onError: (err) => logger.warn({ err }, 'knowledge cache unavailable; the operation ran without it'),
   });
-  const operations = new OperationService({ db, lattices, knowledge, jobs, usage, plans: catalog, syncMaxWork: config.SYNC_MAX_WORK });
+  const operations = new OperationService({
+    engine,
+    db,
+    lattices,
+    knowledge,
+    jobs,
+    usage,
+    plans: catalog,
+    syncMaxWork: config.SYNC_MAX_WORK,
+  });
 
   return {
     tokens,
@@ -109,6 +122,7 @@ export async function createServices({ config, db, store, queue, logger }: Servi
     lattices,
     knowledge,
     operations,
+    engine,
     executors: { [OPERATION_JOB_KIND]: (job, ctx) => operations.executeJob(job, ctx) },
   };
 }

@@ -213,8 +213,10 @@ export function estimateAnalyze(l: Lattice): CostEstimate {
   const passes = V * V <= DEFAULT_EXACT_DIAMETER_WORK ? V : 2 + LOWER_BOUND_SWEEPS;
   return {
     operation: 'analyze',
-    work: V * (2 * l.dimensions + 1) * passes,
-    bytes: 8.125 * V,
+    // Each pass is a kernel BFS and a scan of the labels: twice the kernel's work.
+    work: 2 * V * (2 * l.dimensions + 1) * passes,
+    // dist + queue, the obstacle bitset, and the components' sizes and roots.
+    bytes: 8.125 * V + 16 * Math.ceil(V / 2),
     materializedVertices: V,
     parallelizable: false,
   };

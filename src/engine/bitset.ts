@@ -29,6 +29,19 @@ export class Bitset {
     this.words[i >>> 5] &= ~(1 << (i & 31));
   }
 
+  /** Calls visit(i) for every set bit i in increasing order, until it returns false; O(words + set bits). */
+  forEachSet(visit: (index: number) => boolean | void): void {
+    const w = this.words;
+    for (let k = 0; k < w.length; k++) {
+      let word = w[k];
+      while (word !== 0) {
+        const low = word & -word;
+        if (visit((k << 5) + 31 - Math.clz32(low)) === false) return;
+        word ^= low;
+      }
+    }
+  }
+
   /** Number of set bits (SWAR popcount per word). */
   count(): number {
     let total = 0;

@@ -79,19 +79,33 @@ export function parseCalibration(doc: unknown): Calibration {
       operations[op][backend as (typeof BACKENDS)[number]] = parseLine(line, `operations.${op}.${backend}`);
     }
   }
+  const overheads = d.overheads as Calibration['overheads'];
+  const constants: CostConstants = {
+    operations,
+    poolStartMs: nonNegative(c.poolStartMs, 'poolStartMs'),
+    gpuInitMs: nonNegative(c.gpuInitMs, 'gpuInitMs'),
+    gpuTransferNsPerByte: nonNegative(c.gpuTransferNsPerByte, 'gpuTransferNsPerByte'),
+  };
+  if (overheads?.poolDispatchMs !== undefined) constants.poolDispatchMs = nonNegative(overheads.poolDispatchMs, 'overheads.poolDispatchMs');
   return {
     version: 1,
     created_at: String(d.created_at ?? ''),
     machine: d.machine as MachineDescription,
-    constants: {
-      operations,
-      poolStartMs: nonNegative(c.poolStartMs, 'poolStartMs'),
-      gpuInitMs: nonNegative(c.gpuInitMs, 'gpuInitMs'),
-      gpuTransferNsPerByte: nonNegative(c.gpuTransferNsPerByte, 'gpuTransferNsPerByte'),
-    },
-    overheads: d.overheads as Calibration['overheads'],
+    constants,
+    overheads,
     measurements: Array.isArray(d.measurements) ? (d.measurements as Measurement[]) : [],
   };
+}
+
+/**
+ * The largest CPU nanoseconds per work unit calibration measured for any
+ * operation: on the calibrated machine, an operation's time is at most
+ * about its estimated work times this. O(operations).
+ */
+export function nsPerWorkBound(calibration: Calibration): number {
+  let bound = 0;
+  for (const lines of Object.values(calibration.constants.operations)) bound = Math.max(bound, lines.cpu?.nsPerWork ?? 0);
+  return bound;
 }
 
 /** The committed defaults, measured by `catalytic bench calibrate` on the machine they name. */
@@ -116,7 +130,7 @@ export function loadCalibration(read: ReadText, path: string = DEFAULT_CALIBRATI
   return { calibration: parseCalibration(doc), source: path };
 }
 
-/** A router over the calibration at `path` (or the defaults); pass it to setDefaultRouter at start-up. */
+/** A router over the calibration at `path` (or the defaults), for an engine created at start-up. */
 export function routerFromCalibration(read: ReadText, path: string = DEFAULT_CALIBRATION_PATH): { router: Router; source: string } {
   const { calibration, source } = loadCalibration(read, path);
   return { router: new Router(new CostModel(calibration.constants)), source };

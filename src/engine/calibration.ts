@@ -1,15 +1,14 @@
 import { cpus, loadavg, totalmem } from 'node:os';
-import { acquireGpu, releaseGpu } from './backends/gpu-context.js';
 import { BufferSet, readBack } from './backends/gpu-buffers.js';
-import { poolLimitation } from './backends/pool-operations.js';
-import { closePool, poolThreads, runTasks, warmPool } from './backends/pool.js';
+import type { GpuConfig } from './backends/gpu-context.js';
+import { poolSplits } from './backends/pool-operations.js';
 import { gpuLimitation, gpuTransferBytes } from './backends/webgpu.js';
 import type { Calibration, Measurement } from './calibration-file.js';
 import { CostModel, type BackendName, type CostConstants, type LinearCost } from './cost-model.js';
 import { coordsOf, createLattice, isBlocked, type Lattice, type LatticeDefinition } from './lattice.js';
 import type { OperationName } from './operations.js';
 import { Router } from './router.js';
-import { runOperation } from './runner.js';
+import { createEngine, type Engine } from './engine.js';
 
 /*
  * Measures this machine: every operation at two or three sizes on every
@@ -58,6 +57,12 @@ function plan(): Case[] {
     const lattice = { shape: [n, n, n], obstacles: OBSTACLES };
     cases.push({ op: 'distances', label: `4 sources ${n}³ obstacles`, lattice, params: (l) => ({ sources: freeVertices(l, 4) }) });
     cases.push({
+      op: 'distances',
+      label: `catalytic ${n}³ obstacles`,
+      lattice,
+      params: (l) => ({ sources: freeVertices(l, 1), catalytic: true }),
+    });
+    cases.push({
       op: 'neighbors',
       label: `radius ${n / 4} ${n}³ obstacles`,
       lattice,
@@ -80,9 +85,10 @@ function plan(): Case[] {
       params: () => ({ measure: 'degree', values: true }),
     });
   }
+  // Large enough that the work, not the fixed cost, sets the line.
   for (const [parts, k] of [
-    [8, 10],
-    [64, 100],
+    [256, 1000],
+    [4096, 20000],
   ]) {
     cases.push({ op: 'partition', label: `${parts} parts`, lattice: { shape: [100, 100, 100] }, params: () => ({ parts }) });
     cases.push({ op: 'spectrum', label: `k=${k}`, lattice: { shape: [100, 100, 100] }, params: () => ({ k }) });
@@ -145,22 +151,24 @@ export function fitLine(points: Array<{ work: number; ms: number }>): LinearCost
 export interface CalibrationOptions {
   /** Timed runs per case and backend, after one warm-up (default 5). */
   repeats?: number;
+  /** WebGPU settings of the engine calibrated. */
+  gpu?: Partial<GpuConfig>;
   /** Called with a line of text per measurement. */
   log?: (line: string) => void;
 }
 
 async function measureGpu(
+  engine: Engine,
   log: (line: string) => void,
 ): Promise<{ initMs: number; transferNsPerByte: number; roundTripMs: number; name: string | null; reason: string | null }> {
-  await releaseGpu();
   const t0 = performance.now();
-  const got = await acquireGpu();
+  const got = await engine.gpu.acquire();
   const initMs = performance.now() - t0;
   if (!got.ok) {
     log(`gpu: ${got.reason}`);
     return { initMs: 0, transferNsPerByte: 0, roundTripMs: 0, name: null, reason: got.reason };
   }
-  const buffers = new BufferSet(got.gpu.device);
+  const buffers = new BufferSet(got.gpu);
   // Copy up and back: 4 bytes gives the fixed round trip, 16 MiB the rate.
   const copy = async (bytes: number, runs: number): Promise<number> => {
     const times: number[] = [];
@@ -186,12 +194,12 @@ async function measureGpu(
 }
 
 /** Median time for every pool thread to answer an empty task: the least any pool run costs. */
-async function measurePoolDispatch(): Promise<number> {
+async function measurePoolDispatch(engine: Engine): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {
     const t = performance.now();
-    await runTasks(
-      Array.from({ length: poolThreads() }, () => ({ kind: 'ping' as const })),
+    await engine.pool.runTasks(
+      Array.from({ length: engine.pool.threads }, () => ({ task: { kind: 'ping' as const } })),
       {},
     );
     times.push(performance.now() - t);
@@ -199,31 +207,43 @@ async function measurePoolDispatch(): Promise<number> {
   return median(times);
 }
 
-/** Runs the calibration plan on this machine; takes about a minute on two cores. */
+/** Runs the calibration plan on this machine, on an engine of its own; takes about a minute on two cores. */
 export async function runCalibration(options: CalibrationOptions = {}): Promise<Calibration> {
   const repeats = options.repeats ?? 5;
   const load = loadavg()[0];
   const log = options.log ?? (() => undefined);
-  await closePool();
-  const poolStartMs = await warmPool();
-  const poolDispatchMs = await measurePoolDispatch();
-  log(`pool: ${poolStartMs.toFixed(1)} ms to start, ${poolDispatchMs.toFixed(3)} ms per dispatch`);
-  const gpu = await measureGpu(log);
-  // A throwaway router: calibration runs must not teach the process-wide model.
+  // A throwaway router: calibration runs must not teach anyone's model.
   const router = new Router(new CostModel({ operations: {}, poolStartMs: 0, gpuInitMs: 0, gpuTransferNsPerByte: 0 }));
+  const engine = createEngine({ router, gpu: options.gpu, memoryBudgetBytes: Infinity });
+  try {
+    const poolStartMs = await engine.pool.warm();
+    const poolDispatchMs = await measurePoolDispatch(engine);
+    log(`pool: ${poolStartMs.toFixed(1)} ms to start, ${poolDispatchMs.toFixed(3)} ms per dispatch`);
+    const gpu = await measureGpu(engine, log);
+    const measurements = await measureCases(engine, gpu, repeats, log);
+    return summarise(measurements, { poolStartMs, poolDispatchMs, gpu, load });
+  } finally {
+    await engine.close();
+  }
+}
+
+type GpuFigures = Awaited<ReturnType<typeof measureGpu>>;
+
+async function measureCases(engine: Engine, gpu: GpuFigures, repeats: number, log: (line: string) => void): Promise<Measurement[]> {
   const measurements: Measurement[] = [];
   for (const c of plan()) {
     const l = createLattice(c.lattice);
     const params = c.params(l);
     const backends: BackendName[] = ['cpu'];
-    if (poolLimitation(c.op, l, params) === null) backends.push('cpu-pool');
+    // Where the pool only runs the operation whole, the model derives its time from the CPU line.
+    if (poolSplits(c.op, l, params)) backends.push('cpu-pool');
     if (gpu.name !== null && gpuLimitation(c.op, l, params, {}) === null) backends.push('gpu');
     for (const backend of backends) {
       const times: number[] = [];
       let operation = c.op as string;
       let work = 0;
       for (let i = 0; i <= repeats; i++) {
-        const run = await runOperation(l, c.op, params as never, { backend, router });
+        const run = await engine.run(l, c.op, params as never, { backend });
         if (i > 0) times.push(run.execution_time_ms);
         operation = run.estimate.operation;
         work = run.estimate.work;
@@ -235,6 +255,14 @@ export async function runCalibration(options: CalibrationOptions = {}): Promise<
       log(`${operation} ${c.label} ${backend}: ${ms.toFixed(3)} ms (work ${work.toExponential(2)})`);
     }
   }
+  return measurements;
+}
+
+function summarise(
+  measurements: Measurement[],
+  overheads: { poolStartMs: number; poolDispatchMs: number; gpu: GpuFigures; load: number },
+): Calibration {
+  const { poolStartMs, poolDispatchMs, gpu, load } = overheads;
   const operations: CostConstants['operations'] = {};
   const groups = new Map<string, Measurement[]>();
   for (const m of measurements) {

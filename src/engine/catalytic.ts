@@ -3,7 +3,7 @@ import type { CostEstimate, RunOptions } from './cost.js';
 import { throwIfAborted } from './cost.js';
 import { EngineError } from './errors.js';
 import type { Lattice } from './lattice.js';
-import { assertMaterializable, hasObstacles, indexOf, isBlocked } from './lattice.js';
+import { assertMaterializable, forEachObstacle, indexOf, isBlocked } from './lattice.js';
 
 /*
  * Catalytic mode: an operation borrows an auxiliary buffer with arbitrary
@@ -48,6 +48,8 @@ export interface CatalyticDistanceResult {
     distances: Int32Array;
     sources: number[];
     reached: number;
+    /** Obstacle vertices. */
+    blocked: number;
     max_distance: number;
   };
   catalytic: CatalyticReport;
@@ -107,7 +109,11 @@ export function catalyticDistanceField(
   const before = checksum(borrowed);
   const dist = new Int32Array(l.vertexCount).fill(FREE);
   // Obstacles are stamped into the output tape, so the sweep tests one array and needs no bitset.
-  if (hasObstacles(l)) for (let v = 0; v < dist.length; v++) if (isBlocked(l, v)) dist[v] = BLOCKED;
+  let blocked = 0;
+  forEachObstacle(l, (v) => {
+    dist[v] = BLOCKED;
+    blocked++;
+  });
   const queue = { lanes, dist, head: 0, tail: 0 };
   for (const s of indices) if (dist[s] === FREE) enqueue(queue, s);
   let maxDistance = 0;
@@ -120,7 +126,7 @@ export function catalyticDistanceField(
   for (let v = 0; v < dist.length; v++) if (dist[v] === BLOCKED) dist[v] = FREE;
   const after = checksum(borrowed);
   return {
-    result: { distances: dist, sources: indices, reached: queue.tail, max_distance: maxDistance },
+    result: { distances: dist, sources: indices, reached: queue.tail, blocked, max_distance: maxDistance },
     catalytic: {
       aux_bytes: borrowed.byteLength,
       aux_bytes_used: 4 * queue.tail,

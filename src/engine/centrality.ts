@@ -84,15 +84,16 @@ function intParam(value: unknown, name: string, min: number, max: number, fallba
 }
 
 /** Work and memory of a centrality run, before it runs; O(d). */
-export function estimateCentrality(l: Lattice, params: CentralityParams & { measure: CentralityMeasure }): CostEstimate {
+export function estimateCentrality(l: Lattice, params: CentralityParams & { measure: CentralityMeasure; threads?: number }): CostEstimate {
   const V = l.vertexCount;
   const E = l.edgeCount;
   if (params.measure === 'degree') {
     const closedForm = !hasObstacles(l) && params.values !== true;
+    // Each degree tests 2d neighbours against the obstacle rule.
     return {
       operation: 'centrality.degree',
-      work: closedForm ? l.dimensions * Math.min(V, params.topK ?? DEFAULT_TOP_K) : l.dimensions * V,
-      bytes: closedForm ? 0 : 8 * V,
+      work: 16 * l.dimensions * (closedForm ? Math.min(V, params.topK ?? DEFAULT_TOP_K) : V),
+      bytes: closedForm ? 0 : 8 * V + V / 8,
       materializedVertices: closedForm ? 0 : V,
       parallelizable: false,
     };
@@ -102,12 +103,17 @@ export function estimateCentrality(l: Lattice, params: CentralityParams & { meas
   const limit = params.exactLimit ?? DEFAULT_EXACT_LIMIT;
   const samples = params.samples ?? DEFAULT_SAMPLES;
   const sources = exactCount <= Math.max(limit, samples) ? exactCount : samples;
-  const passes = params.measure === 'betweenness' ? 2 : 1;
+  // Betweenness sweeps forward and back; closeness sweeps once but sums distances as it goes: as costly.
+  const passes = 2;
+  // Split over the pool, every part builds its own adjacency and arrays.
+  const parts = Math.max(1, Math.min(sources, params.threads ?? 1));
   return {
     operation: `centrality.${params.measure}`,
-    work: sources * passes * (V + 2 * E),
-    // CSR adjacency (4 bytes per directed edge) plus 5 per-vertex arrays and the obstacle bits.
-    bytes: 4 * (V + 1) + 8 * E + 40 * V + V / 8,
+    // Brandes' sweeps read the adjacency, sigma and the dependencies: twice the kernel's work per edge.
+    work: 2 * sources * passes * (V + 2 * E),
+    // Per part: CSR adjacency (4 bytes per directed edge), 5 per-vertex arrays and the obstacle bits;
+    // then the values and their error bars.
+    bytes: parts * (4 * (V + 1) + 8 * E + 40 * V + V / 8) + 16 * V,
     materializedVertices: V,
     parallelizable: true,
   };

@@ -107,8 +107,8 @@ export function estimateConnectedComponents(l: Lattice): CostEstimate {
   return {
     operation: 'components',
     work: l.vertexCount * (2 * l.dimensions + 1),
-    // dist + queue, plus the obstacle bitset (V/8 bytes) if it is not built yet.
-    bytes: 8.125 * l.vertexCount,
+    // dist + queue, the obstacle bitset (V/8 bytes), and a size and root per component (at most V/2 of them).
+    bytes: 8.125 * l.vertexCount + 16 * Math.ceil(l.vertexCount / 2),
     materializedVertices: l.vertexCount,
     parallelizable: false,
   };

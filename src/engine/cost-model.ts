@@ -14,6 +14,8 @@ export interface CostConstants {
   operations: Record<string, Partial<Record<BackendName, LinearCost>>>;
   /** One-time cost of starting the worker pool's threads. */
   poolStartMs: number;
+  /** Least cost of a pool run (sending a task and its answer); used for operations without their own pool line. */
+  poolDispatchMs?: number;
   /** One-time cost of opening the WebGPU device. */
   gpuInitMs: number;
   /** Host ↔ device copy cost, charged on top of the GPU line for the bytes each run moves. */
@@ -29,6 +31,9 @@ interface Correction {
   logRatio: number;
   samples: number;
 }
+
+/** A pool round trip when calibration did not measure one. */
+const DEFAULT_POOL_DISPATCH_MS = 0.5;
 
 /** Weight of the newest observation in the running correction; ~10 runs of memory. */
 const LEARNING_RATE = 0.1;
@@ -54,12 +59,18 @@ export class CostModel {
   /**
    * Predicted wall time in ms; O(1). Operations never calibrated on the CPU
    * borrow the median CPU rate of those that were, so there is always an answer
-   * for 'cpu'; other backends need their own line.
+   * for 'cpu'. The pool runs an operation without its own pool line whole in
+   * one worker: its CPU time plus a dispatch. The GPU needs its own line.
    */
   predictMs(operation: string, backend: BackendName, estimate: CostEstimate, warm: WarmState, transferBytes = 0): number | null {
-    const line = this.constants.operations[operation]?.[backend] ?? (backend === 'cpu' ? this.medianCpuLine() : undefined);
+    let line = this.constants.operations[operation]?.[backend];
+    let extraMs = 0;
+    if (line === undefined && backend !== 'gpu') {
+      line = this.constants.operations[operation]?.cpu ?? this.medianCpuLine();
+      if (backend === 'cpu-pool') extraMs = this.constants.poolDispatchMs ?? DEFAULT_POOL_DISPATCH_MS;
+    }
     if (line === undefined) return null;
-    let ms = line.fixedMs + (estimate.work * line.nsPerWork) / 1e6;
+    let ms = line.fixedMs + extraMs + (estimate.work * line.nsPerWork) / 1e6;
     if (backend === 'cpu-pool' && !warm.poolStarted) ms += this.constants.poolStartMs;
     if (backend === 'gpu') {
       ms += (transferBytes * this.constants.gpuTransferNsPerByte) / 1e6;

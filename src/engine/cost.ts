@@ -2,13 +2,22 @@ import { EngineError } from './errors.js';
 
 /**
  * What an operation would cost before it runs: the router uses it to pick a
- * backend and to decide between answering synchronously and queueing a job.
+ * backend, the engine to reserve memory, and a service to decide between
+ * answering at once, queueing a job, or refusing.
+ *
+ * Both figures are upper bounds. `work` is counted in units of about one
+ * neighbour test of the typed-array BFS kernel; steps that cost more (a
+ * search keeping its state in a Map, a heap operation, a hash) are weighted
+ * by what they cost against that unit, measured on the calibration machine
+ * and rounded up. So one constant, the calibration's largest nanoseconds per
+ * unit, turns any operation's work into a bound on its time, and the test
+ * suite checks that it does (test/engine/estimate-bounds.test.ts).
  */
 export interface CostEstimate {
   operation: string;
-  /** Elementary steps (vertex visits, heap operations, ...), order of magnitude. */
+  /** Work units (see above): an upper bound, so time ≤ work × the calibration's bound per unit. */
   work: number;
-  /** Extra memory in bytes beyond the lattice description itself. */
+  /** Peak bytes the run allocates (on whichever backend runs it), beyond the lattice and its field. */
   bytes: number;
   /** Vertices the operation would hold per-vertex state for (checked against plan limits). */
   materializedVertices: number;
@@ -24,6 +33,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called occasionally with the completed fraction in [0, 1]. */
   onProgress?: (fraction: number) => void;
+  /** Worker threads a split run may use; estimates count memory for that many parts (1 by default). */
+  threads?: number;
 }
 
 /** Throws EngineError('aborted') once the caller's signal has fired; call it every few thousand steps. */

@@ -77,8 +77,11 @@ function intParam(value: unknown, name: string, min: number, max: number): numbe
 export function estimateDiffuse(l: Lattice, params: Pick<DiffusionParams, 'steps'>): CostEstimate {
   return {
     operation: 'diffusion',
-    work: Math.max(1, params.steps) * l.vertexCount * (2 * l.dimensions + 1),
-    bytes: 16 * l.vertexCount + l.vertexCount / 8,
+    // The stencil streams through memory: a neighbour term costs a quarter of a BFS neighbour test.
+    work: (Math.max(1, params.steps) * l.vertexCount * (2 * l.dimensions + 1)) / 4,
+    // In one thread: the initial state and the next; split over the pool: the initial state, two
+    // shared buffers and the answer's copy of the last. The obstacle bitset either way.
+    bytes: 32 * l.vertexCount + l.vertexCount / 8,
     materializedVertices: l.vertexCount,
     parallelizable: true,
   };

@@ -1,8 +1,11 @@
 import { throwIfAborted, type CostEstimate, type RunOptions } from './cost.js';
 import { EngineError } from './errors.js';
+import { axesFrom, freeHistogram } from './axis-distances.js';
+import type { Bitset } from './bitset.js';
 import { separableDistances, singleSourceDistances, TRANSFORM_FAR } from './distance-transform.js';
 import { allocateBfs, bfsSweep } from './grid-bfs.js';
-import { assertMaterializable, hasObstacles, indexOf, isBlocked, type Lattice } from './lattice.js';
+import { assertMaterializable, hasObstacles, indexOf, isBlocked, obstacleBitset, type Lattice } from './lattice.js';
+import { planShadow, shadowDistanceField } from './shadow-distances.js';
 
 export interface DistanceFieldOptions extends RunOptions {
   /** Stop expanding past this many hops; farther vertices read −1. */
@@ -39,8 +42,28 @@ export interface DistanceFieldResult {
    * only known for a single source whose search maxDistance did not cut, else null.
    */
   eccentricity: EccentricityStats | null;
-  /** Without obstacles closed_form (one source) or separable_transform (several), same result as BFS; else bfs. */
-  method: 'closed_form' | 'separable_transform' | 'bfs';
+  /**
+   * Without obstacles closed_form (one source) or separable_transform
+   * (several); with them bfs; catalytic_bfs in catalytic mode. All give the BFS answer.
+   */
+  method: 'closed_form' | 'separable_transform' | 'bfs' | 'catalytic_bfs';
+  /** Catalytic mode only: the work tape it borrowed and the proof that it was handed back. */
+  catalytic?: CatalyticTapeReport;
+}
+
+/** What a catalytic distance field reports about the tape it borrowed (snake_case: it goes to API clients). */
+export interface CatalyticTapeReport {
+  /** Bytes of the borrowed tape (the lattice's value field), and of it the bytes the queue used. */
+  tape_bytes: number;
+  tape_bytes_used: number;
+  /** Clean (freshly allocated) bytes the run used: the distances it returns and its histogram. */
+  clean_bytes: number;
+  /** Clean bytes a queue BFS needs for the same answer: distances, a queue of V, the obstacle bitset, the histogram. */
+  normal_clean_bytes: number;
+  /** Checksums of the tape's bytes before and after the run, and their comparison. */
+  checksum_before: string;
+  checksum_after: string;
+  restored: boolean;
 }
 
 function sourceIndices(l: Lattice, sources: unknown): number[] {
@@ -56,7 +79,7 @@ function sourceIndices(l: Lattice, sources: unknown): number[] {
   });
 }
 
-function checkMaxDistance(maxDistance: unknown): number {
+export function checkMaxDistance(maxDistance: unknown): number {
   if (maxDistance === undefined) return Infinity;
   if (typeof maxDistance !== 'number' || !Number.isInteger(maxDistance) || maxDistance < 0) {
     throw new EngineError('invalid_parameter', 'maxDistance must be a non-negative integer', { maxDistance });
@@ -75,16 +98,21 @@ export function freeEccentricity(l: Lattice, coords: readonly number[]): number 
 }
 
 /**
- * Cost of distanceField: O(V·d) work; 4 bytes per vertex without obstacles,
- * 8 with them (plus the obstacle bitset, V/8 bytes, if not built yet).
+ * Cost of distanceField: O(V·d) work; 4 bytes per vertex without obstacles
+ * (plus a block table of at most 256 KiB), 8 with them (the queue BFS's two
+ * arrays, or the shadow method's field and shadow list) plus the obstacle
+ * bitset, V/8 bytes. Several sources with obstacles split over the pool:
+ * each of up to `threads` parts holds a whole BFS.
  */
-export function estimateDistanceField(l: Lattice): CostEstimate {
+export function estimateDistanceField(l: Lattice, sources = 1, threads = 1): CostEstimate {
   const obstacles = hasObstacles(l);
+  const V = l.vertexCount;
+  const parts = obstacles && sources > 1 ? Math.max(1, Math.min(sources, threads)) : 1;
   return {
     operation: 'distances',
-    work: l.vertexCount * (2 * l.dimensions + 1),
-    bytes: (obstacles ? 8.125 : 4) * l.vertexCount,
-    materializedVertices: l.vertexCount,
+    work: V * (2 * l.dimensions + 1),
+    bytes: obstacles ? parts * 8.125 * V + (parts > 1 ? 4 * V : 0) : 4 * V + 2 ** 18,
+    materializedVertices: V,
     parallelizable: false,
   };
 }
@@ -98,56 +126,105 @@ export function distanceField(l: Lattice, sources: number[][], opts: DistanceFie
   const maxDistance = checkMaxDistance(opts.maxDistance);
   const indices = sourceIndices(l, sources);
   throwIfAborted(opts.signal);
+  const single = new Set(indices).size === 1;
   let dist: Int32Array;
-  let far: number;
+  let summary: Summary;
   let blocked = 0;
   if (hasObstacles(l)) {
-    const arrays = allocateBfs(l, opts, 'distance field');
-    ({ dist, blocked } = arrays);
-    let tail = 0;
-    for (const s of indices) {
-      if (dist[s] === 0) continue;
-      dist[s] = 0;
-      arrays.queue[tail++] = s;
+    assertMaterializable(l, opts.maxMaterializedVertices, 'distance field');
+    const bits = obstacleBitset(l, opts.maxMaterializedVertices) as Bitset;
+    blocked = bits.count();
+    const plan = single ? planShadow(l, sources[0], bits) : null;
+    if (plan !== null) {
+      const field = shadowDistanceField(l, plan, bits, maxDistance, opts);
+      dist = field.dist;
+      summary =
+        maxDistance === Infinity && field.exactSum
+          ? fromCounts(field.counts, field.sum, field.reached)
+          : summarise(dist, field.counts.length, maxDistance);
+    } else {
+      const arrays = allocateBfs(l, opts, 'distance field');
+      dist = arrays.dist;
+      let tail = 0;
+      for (const s of indices) {
+        if (dist[s] === 0) continue;
+        dist[s] = 0;
+        arrays.queue[tail++] = s;
+      }
+      tail = bfsSweep(l, dist, arrays.queue, 0, tail, maxDistance, opts);
+      // The queue holds reached vertices in nondecreasing distance order.
+      summary = summarise(dist, dist[arrays.queue[tail - 1]], maxDistance);
     }
-    tail = bfsSweep(l, dist, arrays.queue, 0, tail, maxDistance, opts);
-    // The queue holds reached vertices in nondecreasing distance order.
-    far = dist[arrays.queue[tail - 1]];
   } else {
     assertMaterializable(l, opts.maxMaterializedVertices, 'distance field');
-    if (new Set(indices).size === 1) {
+    if (single) {
       dist = new Int32Array(l.vertexCount);
       singleSourceDistances(l, sources[0], dist);
+      const free = freeHistogram(axesFrom(l, sources[0]));
+      // The histogram follows from the axes alone; only a cut at maxDistance needs a pass over the field.
+      summary =
+        maxDistance === Infinity && Number.isSafeInteger(free.sum)
+          ? fromCounts(free.counts, free.sum, l.vertexCount)
+          : summarise(dist, free.counts.length, maxDistance);
     } else {
       dist = new Int32Array(l.vertexCount).fill(TRANSFORM_FAR);
       for (const s of indices) dist[s] = 0;
       separableDistances(l, dist, opts);
+      let far = 0;
+      for (const c of sources) far = Math.max(far, freeEccentricity(l, c));
+      summary = summarise(dist, Math.min(far, maxDistance), maxDistance);
     }
-    far = 0;
-    for (const c of sources) far = Math.max(far, freeEccentricity(l, c));
-    far = Math.min(far, maxDistance);
   }
-  const summary = summarise(dist, far, maxDistance);
   opts.onProgress?.(1);
+  const method = hasObstacles(l) ? 'bfs' : single ? 'closed_form' : 'separable_transform';
+  return fieldResult(l, { distances: dist, sources: indices, blocked, method }, sources, summary, maxDistance);
+}
+
+/** A DistanceFieldResult from a finished field and its summary; O(sources · d). */
+export function fieldResult(
+  l: Lattice,
+  field: Pick<DistanceFieldResult, 'distances' | 'sources' | 'blocked' | 'method'>,
+  sources: number[][],
+  summary: Summary,
+  maxDistance: number,
+): DistanceFieldResult {
+  const far = summary.histogram.length - 1;
   return {
-    distances: dist,
-    sources: indices,
+    distances: field.distances,
+    sources: field.sources,
     reached: summary.reached,
-    unreached: l.vertexCount - blocked - summary.reached,
-    blocked,
-    max_distance: summary.histogram.length - 1,
+    unreached: l.vertexCount - field.blocked - summary.reached,
+    blocked: field.blocked,
+    max_distance: far,
     mean_distance: summary.sum / summary.reached,
     histogram: summary.histogram,
     eccentricity: eccentricityStats(l, sources, far, far < maxDistance),
-    method: hasObstacles(l) ? 'bfs' : new Set(indices).size === 1 ? 'closed_form' : 'separable_transform',
+    method: field.method,
   };
+}
+
+export interface Summary {
+  histogram: number[];
+  sum: number;
+  reached: number;
+}
+
+/**
+ * The summary from counts per distance already known. Callers pass a sum
+ * below 2^53, where every term and partial sum is an exact integer, so it is
+ * the sum a pass over the field would make in any order. O(max distance).
+ */
+function fromCounts(counts: number[], sum: number, reached: number): Summary {
+  let top = counts.length - 1;
+  while (top > 0 && counts[top] === 0) top--;
+  return { histogram: counts.slice(0, top + 1), sum, reached };
 }
 
 /**
  * One pass: histogram and sum of distances up to `far` (a bound on the
  * largest), −1 for obstacles and for anything past maxDistance; O(V).
  */
-function summarise(dist: Int32Array, far: number, maxDistance: number): { histogram: number[]; sum: number; reached: number } {
+export function summarise(dist: Int32Array, far: number, maxDistance: number): Summary {
   const counts = new Float64Array(far + 1);
   let sum = 0;
   let reached = 0;
@@ -166,7 +243,8 @@ function summarise(dist: Int32Array, far: number, maxDistance: number): { histog
   return { histogram: Array.from(counts.subarray(0, top + 1)), sum, reached };
 }
 
-function eccentricityStats(l: Lattice, sources: number[][], far: number, complete: boolean): EccentricityStats | null {
+/** The sources' eccentricities as distanceField reports them (see EccentricityStats); O(sources · d). */
+export function eccentricityStats(l: Lattice, sources: number[][], far: number, complete: boolean): EccentricityStats | null {
   if (!hasObstacles(l)) {
     let min = Infinity;
     let max = 0;

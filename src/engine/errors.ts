@@ -8,7 +8,9 @@ export type EngineErrorCode =
   | 'budget_exceeded'
   | 'no_field'
   | 'not_cubic'
-  | 'aborted';
+  | 'aborted'
+  | 'deadline_exceeded'
+  | 'over_memory_budget';
 
 /**
  * The only error type the engine throws on bad input or exhausted budgets, so

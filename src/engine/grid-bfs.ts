@@ -26,18 +26,10 @@ export function allocateBfs(l: Lattice, opts: RunOptions, what: string): BfsArra
   const dist = new Int32Array(V).fill(UNVISITED);
   const bits = obstacleBitset(l, opts.maxMaterializedVertices);
   let blocked = 0;
-  if (bits !== null) {
-    const words = bits.words;
-    for (let w = 0; w < words.length; w++) {
-      let word = words[w];
-      while (word !== 0) {
-        const low = word & -word;
-        dist[(w << 5) + 31 - Math.clz32(low)] = BLOCKED;
-        word ^= low;
-        blocked++;
-      }
-    }
-  }
+  bits?.forEachSet((i) => {
+    dist[i] = BLOCKED;
+    blocked++;
+  });
   return { dist, queue: new Int32Array(V), blocked };
 }
 
@@ -80,7 +72,15 @@ export function bfsSweep(
 
 const kernels = new Map<string, Kernel>();
 const KERNEL_CACHE_SIZE = 64;
-let codegenAvailable = true;
+
+/** Whether this process may compile code (a Content-Security-Policy or --disallow-code-generation-from-strings forbids it). */
+const CODEGEN_AVAILABLE = ((): boolean => {
+  try {
+    return new Function('return true')() as boolean;
+  } catch {
+    return false;
+  }
+})();
 
 /**
  * A kernel specialised to the lattice's shape. Division by a constant
@@ -90,16 +90,11 @@ let codegenAvailable = true;
  * a validated lattice. Where code generation is disabled, the generic kernel runs.
  */
 function kernelFor(l: Lattice): Kernel {
-  if (!codegenAvailable) return genericKernel(l);
+  if (!CODEGEN_AVAILABLE) return genericKernel(l);
   const key = `${l.boundary}:${l.shape.join(',')}`;
   let kernel = kernels.get(key);
   if (kernel === undefined) {
-    try {
-      kernel = compileKernel(l);
-    } catch {
-      codegenAvailable = false;
-      return genericKernel(l);
-    }
+    kernel = compileKernel(l);
     if (kernels.size >= KERNEL_CACHE_SIZE) kernels.delete(kernels.keys().next().value as string);
     kernels.set(key, kernel);
   }

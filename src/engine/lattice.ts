@@ -255,18 +255,39 @@ export function assertMaterializable(l: Lattice, budget: number | undefined, wha
   }
 }
 
-/** Sets bit i for every i whose hash falls under the density threshold; O(V), in chunks. */
-function fillDensity(bits: Bitset, spec: { density: number; seed: number }): void {
+/** Calls visit(i) for every i whose hash falls under the density threshold, in order; O(V), hashes in chunks. */
+function forEachDensityObstacle(spec: { density: number; seed: number }, vertices: number, visit: (index: number) => void): void {
   // hash / 2^32 < density ⇔ hash < density · 2^32 exactly: both sides scale by a power of two.
   const threshold = spec.density * 4294967296;
   const chunk = new Uint32Array(4096);
-  for (let start = 0; start < bits.size; start += chunk.length) {
-    const hashes = bits.size - start < chunk.length ? chunk.subarray(0, bits.size - start) : chunk;
+  for (let start = 0; start < vertices; start += chunk.length) {
+    const hashes = vertices - start < chunk.length ? chunk.subarray(0, vertices - start) : chunk;
     splitmix64Fill(spec.seed, start, hashes);
     for (let j = 0; j < hashes.length; j++) {
-      if (hashes[j] < threshold) bits.set(start + j);
+      if (hashes[j] < threshold) visit(start + j);
     }
   }
+}
+
+/**
+ * Calls visit(i) for every obstacle i, in increasing order, without building
+ * the bitset: from the memoised bitset when there is one, else from the rule
+ * (hashes made in chunks of 4 096). O(V) for a density rule, O(k log k) for
+ * k listed coordinates; O(1) extra memory besides a coordinate list's set.
+ */
+export function forEachObstacle(l: Lattice, visit: (index: number) => void): void {
+  const spec = l.obstacleSpec;
+  if (spec === null || !hasObstacles(l)) return;
+  const bits = bitsets.get(l);
+  if (bits !== undefined) {
+    bits.forEachSet(visit);
+    return;
+  }
+  if ('coordinates' in spec) {
+    for (const i of [...blockedSet(l, spec)].sort((a, b) => a - b)) visit(i);
+    return;
+  }
+  forEachDensityObstacle(spec, l.vertexCount, visit);
 }
 
 /**
@@ -283,7 +304,7 @@ export function obstacleBitset(l: Lattice, budget?: number): Bitset | null {
   if ('coordinates' in spec) {
     for (const i of blockedSet(l, spec)) bits.set(i);
   } else {
-    fillDensity(bits, spec);
+    forEachDensityObstacle(spec, bits.size, (i) => bits.set(i));
   }
   bitsets.set(l, bits);
   return bits;

@@ -235,10 +235,13 @@ export function estimateNeighborhood(
   const budget = params.maxMaterializedVertices;
   const dense = usesDenseState(l, budget, ball);
   const held = dense ? l.vertexCount : Math.min(ball, searchCapacity(l, budget));
+  // Each visit hashes or reads an obstacle and pushes to a frontier array; a Map store costs far more.
+  const weight = dense ? 8 : 32;
+  const frontiers = 16 * Math.min(ball, held);
   return {
     operation: 'neighbors',
-    work: ball * 2 * d,
-    bytes: dense ? 4 * l.vertexCount : 64 * held,
+    work: Math.min(ball, held) * 2 * d * weight,
+    bytes: (dense ? 4 * l.vertexCount : 96 * held) + frontiers + Math.min(limit, ball) * (16 + 8 * d),
     materializedVertices: held,
     parallelizable: false,
   };

@@ -1,4 +1,5 @@
 import { estimateAnalyze, type AnalyzeResult } from './analyze.js';
+import { estimateCatalyticDistances } from './catalytic-distances.js';
 import { estimateCentrality, type CentralityMeasure, type CentralityParams, type CentralityResult } from './centrality.js';
 import { estimateConnectedComponents, type ComponentsResult } from './components.js';
 import type { CostEstimate, RunOptions } from './cost.js';
@@ -51,6 +52,12 @@ export interface PathParams {
 export interface DistancesParams {
   sources: number[][];
   maxDistance?: number;
+  /**
+   * Catalytic mode: the BFS keeps its queue in the lattice's value field (its
+   * work tape, materialised first if the lattice has none) and hands it back
+   * bit for bit; the result then carries a `catalytic` report.
+   */
+  catalytic?: boolean;
 }
 export interface NeighborsParams {
   vertex: number[];
@@ -145,17 +152,25 @@ function requireCount(p: Record<string, unknown>, name: string): number {
 export function estimateOperation(l: Lattice, op: OperationName, params: unknown, opts: RunOptions): CostEstimate {
   const p = requireObject(params, op);
   const budget = opts.maxMaterializedVertices;
+  const threads = opts.threads ?? 1;
   switch (op) {
-    case 'path':
-      return estimateFindPath(l, { ...(p as unknown as PathParams), maxMaterializedVertices: budget });
+    case 'path': {
+      const estimate = estimateFindPath(l, { ...(p as unknown as PathParams), maxMaterializedVertices: budget });
+      // Dijkstra reads the field; a worker gets a copy of it.
+      return readsField(op, p) && l.field !== null ? { ...estimate, bytes: estimate.bytes + l.field.byteLength } : estimate;
+    }
     case 'distances':
-      return estimateDistanceField(l);
+      if (p.catalytic !== undefined && typeof p.catalytic !== 'boolean') {
+        throw new EngineError('invalid_parameter', 'catalytic must be true or false', { catalytic: p.catalytic });
+      }
+      if (p.catalytic === true) return estimateCatalyticDistances(l);
+      return estimateDistanceField(l, Array.isArray(p.sources) ? p.sources.length : 1, threads);
     case 'neighbors':
       return estimateNeighborhood(l, { ...(p as unknown as NeighborsParams), maxMaterializedVertices: budget });
     case 'components':
       return estimateConnectedComponents(l);
     case 'centrality':
-      return estimateCentrality(l, p as unknown as CentralityOperationParams);
+      return estimateCentrality(l, { ...(p as unknown as CentralityOperationParams), threads });
     case 'analyze':
       return estimateAnalyze(l);
     case 'partition':
@@ -165,7 +180,7 @@ export function estimateOperation(l: Lattice, op: OperationName, params: unknown
     case 'diffusion':
       return estimateDiffuse(l, { steps: requireCount(p, 'steps') });
     case 'random-walk':
-      return estimateRandomWalk(l, { walkers: requireCount(p, 'walkers'), steps: requireCount(p, 'steps') });
+      return estimateRandomWalk(l, { walkers: requireCount(p, 'walkers'), steps: requireCount(p, 'steps'), threads });
     case 'transform': {
       const type = p.type as TransformationType;
       if (!TRANSFORMATION_TYPES.includes(type)) {
@@ -188,5 +203,6 @@ export function mutatesLattice(op: OperationName): boolean {
 export function readsField(op: OperationName, params: unknown): boolean {
   if (op === 'diffusion') return (params as DiffusionParams).initial !== 'zero';
   if (op === 'path') return (params as PathParams).algorithm === 'dijkstra';
+  if (op === 'distances') return (params as DistancesParams).catalytic === true;
   return op === 'transform';
 }

@@ -150,7 +150,8 @@ export function estimatePartition(l: Lattice, params: { parts: number }): CostEs
   const parts = checkParts(l, params.parts);
   return {
     operation: 'partition',
-    work: parts * l.dimensions * l.dimensions * 4,
+    // Each split scores candidate cuts in every dimension: a few dozen units per cut tried.
+    work: 64 * parts * l.dimensions * l.dimensions,
     bytes: parts * (64 + 16 * l.dimensions),
     materializedVertices: 0,
     parallelizable: false,

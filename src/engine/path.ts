@@ -155,8 +155,21 @@ export function findPath(
 }
 
 /**
+ * Work of one labelled vertex's neighbour tests, by search and state, in
+ * units of the BFS kernel's neighbour test (measured, rounded up): the
+ * kernel itself; bidirectional BFS's frontier arrays; A* and Dijkstra per
+ * heap level; any search whose state is a Map.
+ */
+const VISIT_WEIGHT = { kernel: 2, bidirectional: 6, heapLevel: 1, mapped: 64, mappedHeapLevel: 4 } as const;
+/** Bytes per vertex a Map-backed search holds (the entry, its key as a heap number, frontier slots, rehash). */
+const MAPPED_BYTES = 96;
+/** Bytes per heap entry (three Float64 slots) and entries per labelled vertex, growth included. */
+const HEAP_BYTES = 24 * 4;
+
+/**
  * Cost of findPath: the closed form is exact (path output only); searches are
- * bounded by the vertices they may label, which on large lattices is the budget.
+ * bounded by the vertices they may label (all of them, in the worst case),
+ * which on large lattices is the budget.
  */
 export function estimateFindPath(
   l: Lattice,
@@ -176,13 +189,21 @@ export function estimateFindPath(
     return { operation: 'path', work: d + vertices * d, bytes: vertices * (16 + 8 * d), materializedVertices: 0, parallelizable: false };
   }
   const reach = searchCapacity(l, budget);
-  const heap = r.algorithm === 'astar' || r.algorithm === 'dijkstra' ? Math.log2(reach + 1) : 1;
-  const perVertex = usesDenseState(l, budget) ? 16 : 64;
+  const dense = usesDenseState(l, budget);
+  const heaped = r.algorithm === 'astar' || r.algorithm === 'dijkstra';
+  const levels = Math.log2(reach + 1);
+  let weight: number;
+  if (heaped) weight = levels * (dense ? VISIT_WEIGHT.heapLevel : VISIT_WEIGHT.mappedHeapLevel);
+  else if (!dense) weight = VISIT_WEIGHT.mapped;
+  else weight = r.algorithm === 'bfs' ? VISIT_WEIGHT.kernel : VISIT_WEIGHT.bidirectional;
+  // Dense: the kernel's dist and queue (or the stores, two for Dijkstra) and frontier arrays of up to V numbers.
+  const denseBytes = 8 * l.vertexCount + 16 * l.vertexCount + Math.ceil(l.vertexCount / 8);
+  const path = Math.min(reach, r.maxPathLength) * (16 + 8 * d);
   return {
     operation: 'path',
-    work: reach * 2 * d * heap,
-    bytes: (usesDenseState(l, budget) ? l.vertexCount : reach) * perVertex,
-    materializedVertices: usesDenseState(l, budget) ? l.vertexCount : reach,
+    work: reach * 2 * d * weight,
+    bytes: (dense ? denseBytes : reach * MAPPED_BYTES) + (heaped ? reach * HEAP_BYTES : 0) + path,
+    materializedVertices: dense ? l.vertexCount : reach,
     parallelizable: false,
   };
 }

@@ -101,12 +101,15 @@ function checkWalk(l: Lattice, params: RandomWalkParams, opts: RunOptions): Chec
 }
 
 /** Work and memory of `randomWalk`: O(walkers·steps·d) work, O(steps) memory. */
-export function estimateRandomWalk(l: Lattice, params: Pick<RandomWalkParams, 'walkers' | 'steps'>): CostEstimate {
+export function estimateRandomWalk(l: Lattice, params: Pick<RandomWalkParams, 'walkers' | 'steps'> & { threads?: number }): CostEstimate {
   const visited = Math.min(l.vertexCount, params.steps + 1);
+  // Per part: the squared-displacement sums and the visited set (up to 4 slots of 12 bytes per visit).
+  const parts = Math.max(1, Math.min(params.walkers, params.threads ?? 1));
   return {
     operation: 'random_walk',
-    work: params.walkers * Math.max(1, params.steps) * (l.dimensions + 4),
-    bytes: 8 * (params.steps + 1) + 12 * 2 * visited,
+    // A step draws a random number, tests the obstacle rule and the visited set: four of the kernel's tests.
+    work: 4 * params.walkers * Math.max(1, params.steps) * (l.dimensions + 4),
+    bytes: parts * (8 * (params.steps + 1) + 48 * visited) + 16 * (params.steps + 1) + l.vertexCount / 8,
     materializedVertices: visited,
     parallelizable: true,
   };

@@ -20,6 +20,12 @@ export interface RouteRequest {
   requested: BackendRequest;
   /** false keeps 'auto' off the GPU; true asks for it like requested: 'gpu'. */
   useGpu?: boolean;
+  /**
+   * Longest predicted run that 'auto' leaves on the caller's thread; past it
+   * the worker pool takes it even when one thread would be faster, so the
+   * caller stays responsive. Infinity (default) decides on speed alone.
+   */
+  inlineBudgetMs?: number;
   capabilities: Capabilities;
 }
 
@@ -163,6 +169,12 @@ export class Router {
         best = b;
         bestMs = ms;
       }
+    }
+    const inline = req.inlineBudgetMs ?? Infinity;
+    if (best === 'cpu' && caps.poolUnavailable === null && (predictions.cpu ?? Infinity) > inline) {
+      // Too long for the caller's thread: the pool runs it, split or whole.
+      predictions['cpu-pool'] ??= predict('cpu-pool');
+      best = 'cpu-pool';
     }
     return { backend: best, predictedMs: predictions[best] ?? null, predictions };
   }

@@ -113,7 +113,8 @@ export function estimateSpectrum(l: Lattice, params: { k: number }): CostEstimat
   const d = l.dimensions;
   return {
     operation: 'spectrum',
-    work: k * d * (d + Math.log2(k * d + 1)),
+    // Each generated index vector costs a heap step and a sum of d factor eigenvalues: about four kernel tests per term.
+    work: 4 * k * d * (d + Math.log2(k * d + 1)),
     bytes: k * d * (4 * d + 48),
     materializedVertices: 0,
     parallelizable: false,

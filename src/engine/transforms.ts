@@ -5,6 +5,14 @@ import { EngineError } from './errors.js';
 import { ensureField } from './field.js';
 import type { Lattice } from './lattice.js';
 import { splitmix64Fill } from './prng.js';
+import {
+  restoredNormalizeChecksum,
+  restoredRotateChecksum,
+  restoredScaleChecksum,
+  restoredXorChecksum,
+  tapeReport,
+  type TransformTapeReport,
+} from './transform-restoration.js';
 
 /*
  * In-place transforms of the lattice's value field (materialised on first
@@ -29,6 +37,8 @@ export interface TransformResult {
   checksum_after: string;
   reversible: boolean;
   values: number;
+  /** The field as a catalytic tape: whether the reported inverse hands it back, by checksum. */
+  catalytic: TransformTapeReport;
 }
 
 export interface XorResult extends TransformResult {
@@ -52,12 +62,23 @@ export interface NormalizeResult extends TransformResult {
   inverse: { mean: number; std: number };
 }
 
-/** Cost of any transform: one pass over the field (8 bytes per vertex once materialised). */
+/**
+ * Work per value against the BFS kernel's neighbour test: the transform, the
+ * three checksums (before, after, and of the inverse applied), the key
+ * stream for xor twice, and a rotation's coordinate arithmetic.
+ */
+const TRANSFORM_WEIGHT: Record<TransformationType, number> = { xor: 24, rotate: 16, scale: 16, normalize: 16 };
+
+/**
+ * Cost of any transform: a few passes over the field. Bytes: the field when
+ * it must be materialised, and a copy of it when the run goes to a worker or
+ * the GPU (the caller's field is replaced only on success); scratch buffers.
+ */
 export function estimateTransform(l: Lattice, transformation: TransformationType): CostEstimate {
   return {
     operation: `transform.${transformation}`,
-    work: (transformation === 'xor' ? 4 : 2) * l.vertexCount,
-    bytes: l.field === null ? 8 * l.vertexCount : 0,
+    work: TRANSFORM_WEIGHT[transformation] * l.vertexCount,
+    bytes: (l.field === null ? 16 : 8) * l.vertexCount + 2 ** 18,
     materializedVertices: l.vertexCount,
     parallelizable: true,
   };
@@ -69,7 +90,7 @@ function prepare(l: Lattice, opts: RunOptions): { field: Float64Array; before: s
   return { field, before: checksum(field) };
 }
 
-/** The summary of an xor, whichever backend ran it; O(V) for the checksum. */
+/** The summary of an xor, whichever backend ran it; O(V) for the checksums. */
 export function xorResult(before: string, field: Float64Array, key: string | number): XorResult {
   return {
     transformation: 'xor',
@@ -77,11 +98,12 @@ export function xorResult(before: string, field: Float64Array, key: string | num
     checksum_after: checksum(field),
     reversible: true,
     values: field.length,
+    catalytic: tapeReport(field, before, restoredXorChecksum(field, xorKeySeed(key))),
     inverse: { key },
   };
 }
 
-/** The summary of a scale, whichever backend ran it; O(V) for the checksum. */
+/** The summary of a scale, whichever backend ran it; O(V) for the checksums. */
 export function scaleResult(before: string, field: Float64Array, reversible: boolean, factor: number, inverse: number): ScaleResult {
   return {
     transformation: 'scale',
@@ -89,6 +111,7 @@ export function scaleResult(before: string, field: Float64Array, reversible: boo
     checksum_after: checksum(field),
     reversible,
     values: field.length,
+    catalytic: tapeReport(field, before, restoredScaleChecksum(field, inverse)),
     factor,
     inverse: { factor: inverse },
   };
@@ -160,6 +183,7 @@ export function rotateField(l: Lattice, axes: [number, number], turns: number, o
     checksum_after: checksum(field),
     reversible: true,
     values: field.length,
+    catalytic: tapeReport(field, before, restoredRotateChecksum(l, field, a, b, t)),
     axes: [a, b],
     turns: t,
     inverse: { axes: [a, b], turns: (4 - t) % 4 },
@@ -264,6 +288,7 @@ export function normalizeField(l: Lattice, opts: RunOptions = {}): NormalizeResu
     checksum_after: checksum(field),
     reversible,
     values: V,
+    catalytic: tapeReport(field, before, restoredNormalizeChecksum(field, mean, degenerate ? 0 : std)),
     mean_before: mean,
     std_before: degenerate ? 0 : std,
     degenerate,

@@ -18,7 +18,7 @@ import { usageRoutes } from './routes/usage-routes.js';
 /** The services the route areas take; each area's registration function names the ones it needs. */
 export type RouteServices = Pick<
   Services,
-  'auth' | 'tokens' | 'tenants' | 'users' | 'apiKeys' | 'plans' | 'audit' | 'lattices' | 'operations' | 'jobs' | 'usage'
+  'auth' | 'tokens' | 'tenants' | 'users' | 'apiKeys' | 'plans' | 'audit' | 'lattices' | 'operations' | 'jobs' | 'usage' | 'engine'
 >;
 
 /**
@@ -37,7 +37,7 @@ export function apiRoutes(s: RouteServices, opts: { testing: boolean }): Fastify
     latticeRoutes(s),
     operationRoutes(s),
     operationHistoryRoutes(s),
-    gpuRoutes(),
+    gpuRoutes(s),
     jobRoutes(s),
     usageRoutes(s),
   ];

@@ -1,13 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { configureGpu, gpuConfigFromEnv } from '../../src/engine/backends/gpu-context.js';
-import { closePool, poolThreads } from '../../src/engine/backends/pool.js';
-import { probeGpu } from '../../src/engine/backends/probe.js';
+import { gpuConfigFromEnv } from '../../src/engine/backends/gpu-context.js';
 import { checksum } from '../../src/engine/checksum.js';
 import type { DiffusionResult } from '../../src/engine/diffusion.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { EngineError } from '../../src/engine/errors.js';
 import { createLattice, type LatticeDefinition } from '../../src/engine/lattice.js';
 import type { OperationName, OperationParams } from '../../src/engine/operations.js';
-import { runOperation } from '../../src/engine/runner.js';
 
 /*
  * Every backend must give the CPU's answers. The pool always runs here; the
@@ -15,11 +13,12 @@ import { runOperation } from '../../src/engine/runner.js';
  * point it at Mesa's llvmpipe) and otherwise checks the fallback instead.
  */
 
-configureGpu(gpuConfigFromEnv(process.env));
-const gpu = await probeGpu();
+const engine = createEngine({ gpu: gpuConfigFromEnv(process.env) });
+const runOperation: typeof engine.run = (l, op, params, options) => engine.run(l, op, params, options);
+const gpu = await engine.gpuStatus();
 
 afterAll(async () => {
-  await closePool();
+  await engine.close();
 });
 
 async function on<K extends OperationName>(backend: 'cpu' | 'cpu-pool' | 'gpu', def: LatticeDefinition, op: K, params: OperationParams[K]) {
@@ -37,7 +36,7 @@ describe('probe', () => {
   });
 });
 
-describe(`worker pool (${poolThreads()} threads) against one thread`, () => {
+describe(`worker pool (${engine.pool.threads} threads) against one thread`, () => {
   it('multi-source BFS distances: identical field and summary', async () => {
     const params = {
       sources: [

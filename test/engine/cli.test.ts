@@ -70,6 +70,26 @@ describe('catalytic lattice', () => {
     expect(io.out().trim().split('\n')).toHaveLength(1);
   });
 
+  it('runs distances in catalytic mode on the lattice field and shows the tape handed back', async () => {
+    const { code, json, err } = await lattice('distances --shape 60,50 --obstacles density:0.1,seed:2 --from 0,0 --catalytic --json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const plain = await lattice('distances --shape 60,50 --obstacles density:0.1,seed:2 --from 0,0 --json');
+    const { method: _method, catalytic: report, distances: field, ...summary } = json.result as Record<string, unknown>;
+    const { method: _plainMethod, distances: plainField, ...plainSummary } = plain.json.result as Record<string, unknown>;
+    expect(summary).toEqual(plainSummary);
+    expect(field).toEqual(plainField);
+    expect(json.result.method).toBe('catalytic_bfs');
+    expect(json.backend).toBe('cpu');
+    expect(report).toMatchObject({ tape_bytes: 8 * 3000, clean_bytes: expect.any(Number), restored: true });
+    const r = report as { checksum_before: string; checksum_after: string; clean_bytes: number; normal_clean_bytes: number };
+    expect(r.checksum_after).toBe(r.checksum_before);
+    expect(r.clean_bytes).toBeLessThan(r.normal_clean_bytes);
+    const refused = await lattice('components --shape 10,10 --catalytic');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--catalytic applies to distances only/);
+  });
+
   it('reports a GPU request on a machine without one as a CPU run with a reason', async () => {
     const { json } = await lattice('diffusion --shape 6,6 --steps 2 --backend gpu');
     if (json.gpu_used === false) expect(json.fallback_reason).toMatch(/adapter|WebGPU/);

@@ -55,6 +55,8 @@ describe('distanceField', () => {
     expectCode(() => distanceField(l, [[0, 0]], { maxDistance: -1 }), 'invalid_parameter');
     expectCode(() => distanceField(l, [[0, 0]], { maxMaterializedVertices: 10 }), 'budget_exceeded');
     expect(estimateDistanceField(l).bytes).toBe(8.125 * 25);
+    // Split over two threads, each part holds a whole BFS and the merge a field.
+    expect(estimateDistanceField(l, 2, 2).bytes).toBe(2 * 8.125 * 25 + 4 * 25);
   });
 
   it('reports progress and honours abort on large fields', () => {

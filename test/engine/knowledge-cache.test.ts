@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/engine/errors.js';
 import { InMemoryKnowledgeCache, estimateResultBytes } from '../../src/engine/knowledge-cache.js';
 import { cacheKey, canonicalJson, latticeFingerprint } from '../../src/engine/knowledge-cache-key.js';
 import { createLattice } from '../../src/engine/lattice.js';
-import { runOperation } from '../../src/engine/runner.js';
+import { createEngine } from '../../src/engine/engine.js';
 
 const cube = createLattice({ shape: [6, 6, 6] });
 
@@ -111,7 +111,11 @@ describe('InMemoryKnowledgeCache', () => {
   });
 });
 
-describe('runOperation with a cache', () => {
+describe('engine.run with a cache', () => {
+  const engine = createEngine();
+  const runOperation: typeof engine.run = (l, op, params, options) => engine.run(l, op, params, options);
+  afterAll(() => engine.close());
+
   it('answers a repeated request from the cache', async () => {
     const cache = new InMemoryKnowledgeCache();
     const params = { start: [0, 0, 0], end: [5, 5, 5] };

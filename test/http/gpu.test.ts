@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeGpu } from '../../src/engine/index.js';
 import { addMember } from '../support/tenant-fixtures.js';
 import { type Account, createTestApp, type TestApp } from '../support/test-app.js';
 import { createLattice, get, post, run } from './operation-fixtures.js';
@@ -19,7 +18,7 @@ describe('GET /gpu/status', () => {
     const res = await get(t, '/gpu/status', viewer.accessToken);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    const probe = await probeGpu();
+    const probe = await t.runtime.engine.gpuStatus();
     expect(body).toMatchObject({ available: probe.available, backend: probe.backend, device_count: probe.device_count });
     expect(body.routing.thresholds).toHaveProperty('cpu-pool');
     expect(body.routing.thresholds).toHaveProperty('gpu');
@@ -33,7 +32,7 @@ describe('GET /gpu/status', () => {
   });
 
   it('an operation asked to use a GPU this machine lacks runs on the CPU and says why', async () => {
-    const probe = await probeGpu();
+    const probe = await t.runtime.engine.gpuStatus();
     const id = await createLattice(t, owner.accessToken, { shape: [16, 16] });
     const walk = await run(t, owner.accessToken, id, 'random-walk', { walkers: 64, steps: 16, seed: 1, use_gpu: true });
     const xf = await post(

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLattice as engineLattice, runOperation } from '../../src/engine/index.js';
+import { createLattice as engineLattice, type Engine } from '../../src/engine/index.js';
 import { addMember } from '../support/tenant-fixtures.js';
 import { type Account, createTestApp, type TestApp } from '../support/test-app.js';
 import { createLattice, get, post, run, stable } from './operation-fixtures.js';
 
 let t: TestApp;
 let owner: Account;
+// The answers an API route gives must be the engine's own: the same engine instance, called directly.
+const engine = (): Engine => t.runtime.engine;
 let grid: string; // 5×5 open
 let torus: string; // 6×6×6 periodic
 
@@ -53,7 +55,7 @@ describe('every operation route on a small lattice', () => {
 
   it('distances: the summary matches the engine and the closed form; the binary field is every Manhattan distance', async () => {
     const body = await run(t, owner.accessToken, grid, 'distances', { sources: [[0, 0]] });
-    const direct = await runOperation(engineLattice({ shape: [5, 5] }), 'distances', { sources: [[0, 0]] });
+    const direct = await engine().run(engineLattice({ shape: [5, 5] }), 'distances', { sources: [[0, 0]] });
     expect(body).toMatchObject({
       sources: [[0, 0]],
       reached: 25,
@@ -121,13 +123,13 @@ describe('every operation route on a small lattice', () => {
   it('centrality, diffusion and random walk match the engine called directly', async () => {
     const l = engineLattice({ shape: [5, 5] });
     const c = await run(t, owner.accessToken, grid, 'centrality', { measure: 'closeness', top_k: 3 });
-    const cDirect = await runOperation(l, 'centrality', { measure: 'closeness', topK: 3 });
+    const cDirect = await engine().run(l, 'centrality', { measure: 'closeness', topK: 3 });
     expect(c.top).toEqual(cDirect.result.top);
     expect(c.top[0].vertex).toEqual([2, 2]);
 
     const dBody = { steps: 20, initial: 'zero', sources: [{ vertex: [2, 2], amount: 100 }], snapshot_every: 10 };
     const d = await run(t, owner.accessToken, grid, 'diffusion', dBody);
-    const dDirect = await runOperation(l, 'diffusion', {
+    const dDirect = await engine().run(l, 'diffusion', {
       steps: 20,
       dt: 1 / 8,
       diffusivity: 1,
@@ -140,7 +142,7 @@ describe('every operation route on a small lattice', () => {
     expect(d.snapshots).toHaveLength(2);
 
     const w = await run(t, owner.accessToken, grid, 'random-walk', { walkers: 200, steps: 50, seed: 42 });
-    const wDirect = await runOperation(l, 'random-walk', { walkers: 200, steps: 50, seed: 42 });
+    const wDirect = await engine().run(l, 'random-walk', { walkers: 200, steps: 50, seed: 42 });
     expect(w.msd).toEqual(Array.from(wDirect.result.msd));
     expect(w.diffusion_coefficient).toBe(wDirect.result.diffusion_coefficient);
     const again = await run(t, owner.accessToken, grid, 'random-walk', { walkers: 200, steps: 50, seed: 42 });

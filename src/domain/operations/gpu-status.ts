@@ -1,5 +1,4 @@
-import { probeGpu } from '../../engine/backends/probe.js';
-import { defaultRouter } from '../../engine/runner.js';
+import type { Engine } from '../../engine/engine.js';
 import type { GpuStatus } from './gpu-status-schemas.js';
 
 /**
@@ -8,7 +7,6 @@ import type { GpuStatus } from './gpu-status-schemas.js';
  * operation to the worker pool or the GPU (from the calibrated cost model;
  * an operation without calibration has no threshold).
  */
-export async function gpuStatus(): Promise<GpuStatus> {
-  const probe = await probeGpu();
-  return { ...probe, routing: { thresholds: defaultRouter().thresholds() } };
+export function gpuStatus(engine: Engine): Promise<GpuStatus> {
+  return engine.gpuStatus();
 }

@@ -1,7 +1,7 @@
 import type { CostEstimate } from '../../engine/cost.js';
+import type { Engine, OperationRun } from '../../engine/engine.js';
 import type { Lattice } from '../../engine/lattice.js';
-import { estimateOperation, readsField, type OperationName, type OperationParams, type OperationResults } from '../../engine/operations.js';
-import { runOperation, type OperationRun } from '../../engine/runner.js';
+import { readsField, type OperationName, type OperationParams, type OperationResults } from '../../engine/operations.js';
 import type { Database } from '../../platform/database.js';
 import { ForeignKeyViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -32,6 +32,7 @@ import { applyTransform, type TransformActor } from './transform-operation.js';
 export const OPERATION_JOB_KIND = 'lattice.operation';
 
 export interface OperationServiceDeps {
+  engine: Engine;
   db: Database;
   lattices: LatticeService;
   knowledge: KnowledgeStore;
@@ -263,7 +264,7 @@ export class OperationService {
       : undefined;
     const useGpu = ctx.gpuAllowed ? common.use_gpu : false;
     const run = await guarded(op, ctx, () =>
-      runOperation(loaded.lattice, op, params, {
+      this.d.engine.run(loaded.lattice, op, params, {
         // A job prefers the worker pool where it can run the operation: the worker's own thread stays
         // free to notice a cancellation, write progress and keep its queue lease. Elsewhere it falls back.
         backend: opts.inJob && useGpu !== true ? 'cpu-pool' : 'auto',
@@ -308,7 +309,7 @@ export class OperationService {
 
   /** The engine's estimate; plan_limit_exceeded up front when the run would hold more vertices than the plan allows. */
   private async estimate(l: Lattice, op: OperationName, params: unknown, ctx: RunContext): Promise<CostEstimate> {
-    const estimate = await guarded(op, ctx, () => estimateOperation(l, op, params, { maxMaterializedVertices: engineBudget(ctx) }));
+    const estimate = await guarded(op, ctx, () => this.d.engine.estimate(l, op, params, { maxMaterializedVertices: engineBudget(ctx) }));
     if (ctx.maxMaterializedVertices >= 0 && estimate.materializedVertices > ctx.maxMaterializedVertices) {
       throw materializationLimit(ctx, estimate.materializedVertices);
     }

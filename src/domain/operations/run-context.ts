@@ -1,6 +1,6 @@
 import { isEngineError } from '../../engine/errors.js';
 import type { OperationName } from '../../engine/operations.js';
-import type { OperationRun } from '../../engine/runner.js';
+import type { OperationRun } from '../../engine/engine.js';
 import { engineProblem, type PlanBudget } from './operation-errors.js';
 import type { CommonInput } from './operation-input-schemas.js';
 

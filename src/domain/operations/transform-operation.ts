@@ -1,5 +1,5 @@
+import type { Engine } from '../../engine/engine.js';
 import type { OperationParams } from '../../engine/operations.js';
-import { runOperation } from '../../engine/runner.js';
 import type { TransformResult } from '../../engine/transforms.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import type { LatticeService } from '../lattices/lattice-service.js';
@@ -30,6 +30,7 @@ export interface TransformRun {
 }
 
 interface TransformDeps {
+  engine: Engine;
   lattices: LatticeService;
   knowledge: KnowledgeStore;
 }
@@ -50,7 +51,7 @@ export async function applyTransform(d: TransformDeps, ctx: RunContext, actor: T
     }
     const loaded = await d.lattices.loadForUpdate(tx, row);
     const run = await guarded('transform', ctx, () =>
-      runOperation(loaded.lattice, 'transform', t.params, {
+      d.engine.run(loaded.lattice, 'transform', t.params, {
         useGpu: ctx.gpuAllowed ? t.input.use_gpu : false,
         maxMaterializedVertices: engineBudget(ctx),
         signal: t.signal,
@@ -59,7 +60,7 @@ export async function applyTransform(d: TransformDeps, ctx: RunContext, actor: T
     );
     const saved = await d.lattices.saveField(tx, ctx.tenantId, t.latticeId, loaded.lattice.field!, row.version);
     await d.knowledge.invalidate(tx, ctx.tenantId, t.latticeId);
-    const { transformation: _type, reversible, ...details } = run.result as unknown as TransformResult & Record<string, unknown>;
+    const { transformation: _type, reversible, catalytic, ...details } = run.result as unknown as TransformResult & Record<string, unknown>;
     const fallback = fallbackReason(ctx, t.input, run);
     const answer: TransformAnswer = {
       operation_id: t.operationId,
@@ -73,9 +74,9 @@ export async function applyTransform(d: TransformDeps, ctx: RunContext, actor: T
       execution_time_ms: run.execution_time_ms,
       cached: false,
       result_summary: { success: true, ...details },
-      // The field is the catalytic tape: changed only by an in-place, reversible update, and handed
-      // back bit for bit by the reported inverse whenever `reversible` holds.
-      catalytic: { aux_bytes: 8 * details.values, restored: reversible },
+      // The field is the catalytic tape: the engine applies the reported inverse to the new field and
+      // compares checksums, so `restored` is computed, not inferred from `reversible`.
+      catalytic: { aux_bytes: catalytic.tape_bytes, restored: catalytic.restored },
     };
     const outcome: OperationOutcome = {
       status: 'succeeded',

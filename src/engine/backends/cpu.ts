@@ -1,4 +1,5 @@
 import { analyzeLattice } from '../analyze.js';
+import { catalyticDistances } from '../catalytic-distances.js';
 import { centrality } from '../centrality.js';
 import { connectedComponents } from '../components.js';
 import type { RunOptions } from '../cost.js';
@@ -26,6 +27,7 @@ function dispatch(op: OperationName, l: Lattice, params: unknown, opts: RunOptio
     }
     case 'distances': {
       const p = params as OperationParams['distances'];
+      if (p.catalytic === true) return catalyticDistances(l, p, opts);
       return distanceField(l, p.sources, { ...opts, maxDistance: p.maxDistance });
     }
     case 'neighbors': {

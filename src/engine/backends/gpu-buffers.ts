@@ -1,29 +1,22 @@
 /// <reference types="@webgpu/types" />
 import { EngineError } from '../errors.js';
 import type { Lattice } from '../lattice.js';
-import { trackGpuBytes, type GpuHandle } from './gpu-context.js';
+import type { GpuHandle } from './gpu-context.js';
 
 /*
  * Small helpers shared by the GPU kernels: buffers that report their size to
  * the probe, read-back, pipeline memoisation and dispatch shapes.
  */
 
-const pipelines = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
-
 /** The compute pipeline for `code`, compiled once per device. */
-export function pipelineFor(device: GPUDevice, code: string): GPUComputePipeline {
-  let cache = pipelines.get(device);
-  if (cache === undefined) {
-    cache = new Map();
-    pipelines.set(device, cache);
-  }
-  let pipeline = cache.get(code);
+export function pipelineFor(gpu: GpuHandle, code: string): GPUComputePipeline {
+  let pipeline = gpu.pipelines.get(code);
   if (pipeline === undefined) {
-    pipeline = device.createComputePipeline({
+    pipeline = gpu.device.createComputePipeline({
       layout: 'auto',
-      compute: { module: device.createShaderModule({ code }), entryPoint: 'main' },
+      compute: { module: gpu.device.createShaderModule({ code }), entryPoint: 'main' },
     });
-    cache.set(code, pipeline);
+    gpu.pipelines.set(code, pipeline);
   }
   return pipeline;
 }
@@ -32,8 +25,11 @@ export function pipelineFor(device: GPUDevice, code: string): GPUComputePipeline
 export class BufferSet {
   private readonly buffers: GPUBuffer[] = [];
   private bytes = 0;
+  private readonly device: GPUDevice;
 
-  constructor(private readonly device: GPUDevice) {}
+  constructor(private readonly gpu: GpuHandle) {
+    this.device = gpu.device;
+  }
 
   create(size: number, usage: number): GPUBuffer {
     // WebGPU wants sizes in multiples of 4 and never 0.
@@ -41,7 +37,7 @@ export class BufferSet {
     const buffer = this.device.createBuffer({ size: padded, usage });
     this.buffers.push(buffer);
     this.bytes += padded;
-    trackGpuBytes(padded);
+    this.gpu.trackBytes(padded);
     return buffer;
   }
 
@@ -64,13 +60,13 @@ export class BufferSet {
     if (at < 0) return;
     this.buffers.splice(at, 1);
     this.bytes -= buffer.size;
-    trackGpuBytes(-buffer.size);
+    this.gpu.trackBytes(-buffer.size);
     buffer.destroy();
   }
 
   destroy(): void {
     for (const b of this.buffers) b.destroy();
-    trackGpuBytes(-this.bytes);
+    this.gpu.trackBytes(-this.bytes);
     this.buffers.length = 0;
     this.bytes = 0;
   }

@@ -23,7 +23,7 @@ export async function gpuDiffuse(gpu: GpuHandle, l: Lattice, params: DiffusionPa
   const snapshotEvery = params.snapshotEvery ?? 0;
   const blockedWords = obstacleBitset(l, opts.maxMaterializedVertices)?.words ?? null;
   const device = gpu.device;
-  const buffers = new BufferSet(device);
+  const buffers = new BufferSet(gpu);
   try {
     const V = l.vertexCount;
     const grid = dispatchGrid(gpu, V, WORKGROUP);
@@ -40,7 +40,7 @@ export async function gpuDiffuse(gpu: GpuHandle, l: Lattice, params: DiffusionPa
     const blocked = buffers.storage(blockedWords ?? new Uint32Array(1));
     const a = buffers.storage(Float32Array.from(start.field));
     const b = buffers.create(4 * V, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC);
-    const pipeline = pipelineFor(device, diffusionWgsl);
+    const pipeline = pipelineFor(gpu, diffusionWgsl);
     const bind = (src: GPUBuffer, dst: GPUBuffer): GPUBindGroup =>
       device.createBindGroup({
         layout: pipeline.getBindGroupLayout(0),

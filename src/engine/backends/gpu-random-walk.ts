@@ -56,7 +56,7 @@ export async function gpuRandomWalk(gpu: GpuHandle, l: Lattice, params: RandomWa
   const batch = Math.min(fits, Math.ceil(walkers / WORKGROUP) * WORKGROUP);
   const blockedWords = obstacleBitset(l, opts.maxMaterializedVertices)?.words ?? null;
   const device = gpu.device;
-  const buffers = new BufferSet(device);
+  const buffers = new BufferSet(gpu);
   try {
     const words = new Uint32Array(48);
     words[2] = steps;
@@ -75,7 +75,7 @@ export async function gpuRandomWalk(gpu: GpuHandle, l: Lattice, params: RandomWa
     const sq = buffers.storage(new Uint32Array(2 * (steps + 1)));
     const perWalker = buffers.create(4 * batch * (3 + d), GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC);
     const visited = buffers.create(4 * batch * tableSize, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST);
-    const pipeline = pipelineFor(device, randomWalkWgsl);
+    const pipeline = pipelineFor(gpu, randomWalkWgsl);
     const group = device.createBindGroup({
       layout: pipeline.getBindGroupLayout(0),
       entries: [uniform, blocked, sq, perWalker, visited].map((buffer, binding) => ({ binding, resource: { buffer } })),

@@ -36,14 +36,14 @@ async function runInPlace(
   invocations: number,
 ): Promise<{ data: Float64Array; extras: Uint32Array[] }> {
   const device = gpu.device;
-  const buffers = new BufferSet(device);
+  const buffers = new BufferSet(gpu);
   try {
     const grid = dispatchGrid(gpu, invocations, WORKGROUP);
     uniformWords[1] = grid.x;
     const uniform = buffers.uniform(uniformWords);
     const data = buffers.storage(field);
     const more = extra(buffers);
-    const pipeline = pipelineFor(device, code);
+    const pipeline = pipelineFor(gpu, code);
     const group = device.createBindGroup({
       layout: pipeline.getBindGroupLayout(0),
       entries: [uniform, data, ...more].map((buffer, binding) => ({ binding, resource: { buffer } })),

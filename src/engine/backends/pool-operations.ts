@@ -5,14 +5,17 @@ import { fieldStats, type DiffusionParams, type DiffusionResult, type FieldStats
 import type { DistanceFieldResult } from '../distances.js';
 import { EngineError } from '../errors.js';
 import { hasObstacles, indexOf, isBlocked, obstacleBitset, type Lattice } from '../lattice.js';
-import type { OperationName, OperationParams, OperationResults } from '../operations.js';
+import { mutatesLattice, readsField, type OperationName, type OperationParams, type OperationResults } from '../operations.js';
 import { finishWalk, mergeWalks, walkPartial, type RandomWalkParams, type WalkAccumulation } from '../random-walk.js';
 import { startDiffusion } from './diffusion-start.js';
-import { poolThreads, runGang, runTasks } from './pool.js';
-import type { LatticeWire, PoolTask } from './pool-protocol.js';
+import type { WorkerPool } from './pool.js';
+import type { LatticeWire, OperationReply, PoolTask } from './pool-protocol.js';
 
 /*
- * How each parallel operation is split over the pool and put back together:
+ * Every operation can run on the pool. Those that split do so as below; the
+ * others run whole in one worker (an OperationTask) with the in-thread
+ * backend's code, so the answer is the same bit for bit and the caller's
+ * thread stays free. How each parallel operation is split and put back together:
  * - distances (BFS with obstacles, several sources): sources split into
  *   groups, per-vertex minimum of the fields;
  * - centrality: Brandes sources split, accumulations added (betweenness sums
@@ -34,26 +37,61 @@ function ranges(count: number, parts: number): Array<[number, number]> {
   return out;
 }
 
-/** Why the pool has no implementation for this run, or null when it has one. O(1). */
-export function poolLimitation(op: OperationName, l: Lattice, params: unknown): string | null {
+/** Why the pool cannot run this operation, or null when it can. O(1). */
+export function poolLimitation(op: OperationName, params: unknown): string | null {
+  if (op === 'distances' && (params as OperationParams['distances'] | null)?.catalytic === true) {
+    return "catalytic mode borrows the lattice's own field in place, which only the calling thread can do";
+  }
+  return null;
+}
+
+/** How the pool runs it: split over its threads, or whole in one worker. O(1). */
+export function poolSplits(op: OperationName, l: Lattice, params: unknown): boolean {
   const p = params as Record<string, unknown>;
   switch (op) {
     case 'distances':
-      // Without obstacles the field has a closed form or a separable transform; only the BFS splits.
-      if (!hasObstacles(l)) return 'obstacle-free distance fields are computed without a search, nothing to split';
-      return Array.isArray(p?.sources) && p.sources.length >= 2 ? null : 'a single-source distance field does not split';
+      // Without obstacles the field has a closed form or a separable transform; only a multi-source BFS splits.
+      return hasObstacles(l) && Array.isArray(p?.sources) && p.sources.length >= 2;
     case 'centrality':
-      return p?.measure === 'closeness' || p?.measure === 'betweenness' ? null : 'degree centrality does not split';
+      return p?.measure === 'closeness' || p?.measure === 'betweenness';
     case 'random-walk':
-      return typeof p?.walkers === 'number' && p.walkers >= 2 ? null : 'a single walker does not split';
+      return typeof p?.walkers === 'number' && p.walkers >= 2;
     case 'diffusion':
-      return null;
+      return true;
     default:
-      return `${op} has no worker-pool implementation`;
+      return false;
   }
 }
 
-async function poolDistances(l: Lattice, p: OperationParams['distances'], opts: RunOptions): Promise<DistanceFieldResult> {
+/**
+ * The whole operation in one worker. The field goes as a copy (the caller's
+ * stays untouched and readable meanwhile); an operation that changes it
+ * hands the changed copy back, which replaces the caller's only on success,
+ * so a stopped run leaves the lattice as it was.
+ */
+async function poolWhole(pool: WorkerPool, op: OperationName, l: Lattice, params: unknown, opts: RunOptions): Promise<unknown> {
+  const mutates = mutatesLattice(op);
+  const field = l.field !== null && (mutates || readsField(op, params)) ? l.field.slice() : null;
+  const task: PoolTask = {
+    kind: 'operation',
+    op,
+    lattice: wire(l),
+    params,
+    field,
+    returnField: mutates,
+    budget: opts.maxMaterializedVertices,
+  };
+  const [reply] = await pool.runTasks<OperationReply>([{ task, transfer: field === null ? [] : [field.buffer as ArrayBuffer] }], opts);
+  if (mutates) l.field = reply.field;
+  return reply.result;
+}
+
+async function poolDistances(
+  pool: WorkerPool,
+  l: Lattice,
+  p: OperationParams['distances'],
+  opts: RunOptions,
+): Promise<DistanceFieldResult> {
   // Checked here, with the caller's numbering, before any work is split.
   const indices = p.sources.map((coords, k) => {
     const index = indexOf(l, coords, `source ${k}`);
@@ -62,14 +100,17 @@ async function poolDistances(l: Lattice, p: OperationParams['distances'], opts: 
     }
     return index;
   });
-  const tasks: PoolTask[] = ranges(p.sources.length, poolThreads()).map(([from, to]) => ({
+  const tasks: PoolTask[] = ranges(p.sources.length, pool.threads).map(([from, to]) => ({
     kind: 'distances',
     lattice: wire(l),
     sources: p.sources.slice(from, to),
     maxDistance: p.maxDistance,
     budget: opts.maxMaterializedVertices,
   }));
-  const fields = await runTasks<Int32Array>(tasks, opts);
+  const fields = await pool.runTasks<Int32Array>(
+    tasks.map((task) => ({ task })),
+    opts,
+  );
   const dist = fields[0];
   for (let f = 1; f < fields.length; f++) {
     const other = fields[f];
@@ -106,10 +147,15 @@ async function poolDistances(l: Lattice, p: OperationParams['distances'], opts: 
   };
 }
 
-async function poolCentrality(l: Lattice, p: OperationParams['centrality'], opts: RunOptions): Promise<OperationResults['centrality']> {
+async function poolCentrality(
+  pool: WorkerPool,
+  l: Lattice,
+  p: OperationParams['centrality'],
+  opts: RunOptions,
+): Promise<OperationResults['centrality']> {
   const { measure, ...rest } = p;
   const plan = planCentrality(l, measure as 'closeness' | 'betweenness', rest, opts);
-  const tasks: PoolTask[] = ranges(plan.sources.length, poolThreads()).map(([from, to]) => ({
+  const tasks: PoolTask[] = ranges(plan.sources.length, pool.threads).map(([from, to]) => ({
     kind: 'brandes',
     lattice: wire(l),
     sources: plan.sources.slice(from, to),
@@ -117,15 +163,23 @@ async function poolCentrality(l: Lattice, p: OperationParams['centrality'], opts
     mode: plan.mode,
     budget: opts.maxMaterializedVertices,
   }));
-  const parts = await runTasks<BrandesAccumulation>(tasks, opts);
+  const parts = await pool.runTasks<BrandesAccumulation>(
+    tasks.map((task) => ({ task })),
+    opts,
+  );
   for (let i = 1; i < parts.length; i++) mergeBrandes(parts[0], parts[i]);
   return finishCentrality(l, plan, parts[0]);
 }
 
-async function poolRandomWalk(l: Lattice, p: RandomWalkParams, opts: RunOptions): Promise<OperationResults['random-walk']> {
+async function poolRandomWalk(
+  pool: WorkerPool,
+  l: Lattice,
+  p: RandomWalkParams,
+  opts: RunOptions,
+): Promise<OperationResults['random-walk']> {
   // An empty range validates the parameters in this thread, so errors are the CPU path's.
   walkPartial(l, p, 0, 0, opts);
-  const tasks: PoolTask[] = ranges(p.walkers, poolThreads()).map(([from, to]) => ({
+  const tasks: PoolTask[] = ranges(p.walkers, pool.threads).map(([from, to]) => ({
     kind: 'walk',
     lattice: wire(l),
     params: p,
@@ -133,12 +187,15 @@ async function poolRandomWalk(l: Lattice, p: RandomWalkParams, opts: RunOptions)
     to,
     budget: opts.maxMaterializedVertices,
   }));
-  const parts = await runTasks<WalkAccumulation>(tasks, opts);
+  const parts = await pool.runTasks<WalkAccumulation>(
+    tasks.map((task) => ({ task })),
+    opts,
+  );
   for (let i = 1; i < parts.length; i++) mergeWalks(parts[0], parts[i]);
   return finishWalk(l, p, parts[0]);
 }
 
-async function poolDiffusion(l: Lattice, p: DiffusionParams, opts: RunOptions): Promise<DiffusionResult> {
+async function poolDiffusion(pool: WorkerPool, l: Lattice, p: DiffusionParams, opts: RunOptions): Promise<DiffusionResult> {
   const start = startDiffusion(l, p, opts);
   const steps = p.steps;
   const every = p.snapshotEvery ?? 0;
@@ -149,7 +206,7 @@ async function poolDiffusion(l: Lattice, p: DiffusionParams, opts: RunOptions): 
   const control = new Int32Array(new SharedArrayBuffer(12));
   const snapshotCount = every > 0 ? Math.ceil(steps / every) : 0;
   const stats = new Float64Array(new SharedArrayBuffer(Math.max(8, 32 * snapshotCount)));
-  const slabs = ranges(V, poolThreads());
+  const slabs = ranges(V, pool.threads);
   const tasks: PoolTask[] = slabs.map(([from, to], part) => ({
     kind: 'diffusion-slab',
     lattice: wire(l),
@@ -165,7 +222,7 @@ async function poolDiffusion(l: Lattice, p: DiffusionParams, opts: RunOptions): 
     part,
     parts: slabs.length,
   }));
-  await runGang<null>(tasks, control, opts);
+  await pool.runGang<null>(tasks, control, opts);
   const snapshots: DiffusionResult['snapshots'] = [];
   for (let i = 0; i < snapshotCount; i++) {
     const s: FieldStats = { min: stats[4 * i], max: stats[4 * i + 1], mean: stats[4 * i + 2], mass: stats[4 * i + 3] };
@@ -177,24 +234,24 @@ async function poolDiffusion(l: Lattice, p: DiffusionParams, opts: RunOptions): 
   return { ...start, steps, snapshots, final: fieldStats(field, blocked), field };
 }
 
-/** Runs a poolable operation on the worker pool; callers check poolLimitation first. */
+/** Runs an operation on the worker pool, split when it splits; callers check poolLimitation first. */
 export async function runOnPool<K extends OperationName>(
+  pool: WorkerPool,
   op: K,
   l: Lattice,
   params: OperationParams[K],
   opts: RunOptions,
 ): Promise<OperationResults[K]> {
   type R = OperationResults[K];
+  if (!poolSplits(op, l, params)) return (await poolWhole(pool, op, l, params, opts)) as R;
   switch (op) {
     case 'distances':
-      return (await poolDistances(l, params as OperationParams['distances'], opts)) as R;
+      return (await poolDistances(pool, l, params as OperationParams['distances'], opts)) as R;
     case 'centrality':
-      return (await poolCentrality(l, params as OperationParams['centrality'], opts)) as R;
+      return (await poolCentrality(pool, l, params as OperationParams['centrality'], opts)) as R;
     case 'random-walk':
-      return (await poolRandomWalk(l, params as RandomWalkParams, opts)) as R;
-    case 'diffusion':
-      return (await poolDiffusion(l, params as DiffusionParams, opts)) as R;
+      return (await poolRandomWalk(pool, l, params as RandomWalkParams, opts)) as R;
     default:
-      throw new EngineError('invalid_parameter', `${op} has no worker-pool implementation`);
+      return (await poolDiffusion(pool, l, params as DiffusionParams, opts)) as R;
   }
 }

@@ -1,6 +1,7 @@
 import type { BrandesMode } from '../brandes.js';
 import type { EngineErrorCode } from '../errors.js';
 import type { Boundary, ObstacleSpec } from '../lattice.js';
+import type { OperationName } from '../operations.js';
 import type { RandomWalkParams } from '../random-walk.js';
 
 /*
@@ -65,7 +66,25 @@ export interface DiffusionSlabTask extends TaskBase {
   parts: number;
 }
 
-export type PoolTask = { kind: 'ping'; progress?: ProgressSlot } | DistancesTask | BrandesTask | WalkTask | DiffusionSlabTask;
+/** A whole operation in one worker, exactly as the in-thread backend runs it. */
+export interface OperationTask extends TaskBase {
+  kind: 'operation';
+  op: OperationName;
+  params: unknown;
+  /** The value field the operation may read or change: moved to the worker (a copy of the caller's), or null. */
+  field: Float64Array | null;
+  /** Whether the operation changes the field, so the worker hands it back with the result. */
+  returnField: boolean;
+}
+
+/** What an OperationTask answers: the result, and the changed field when asked for. */
+export interface OperationReply {
+  result: unknown;
+  field: Float64Array | null;
+}
+
+export type PoolTask =
+  { kind: 'ping'; progress?: ProgressSlot } | DistancesTask | BrandesTask | WalkTask | DiffusionSlabTask | OperationTask;
 
 /** Errors cross the thread boundary as data so the EngineError code survives. */
 export type PoolReply<T> =
@@ -75,3 +94,21 @@ export type PoolReply<T> =
 export const ARRIVED = 0;
 export const GENERATION = 1;
 export const FAILED = 2;
+
+/**
+ * Every ArrayBuffer behind a typed array in `value` (objects and arrays, a
+ * few levels deep), once each: what a reply moves to the other thread
+ * instead of copying. SharedArrayBuffers are shared already and left out.
+ */
+export function transferablesOf(value: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number): void => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) found.add(v.buffer);
+    } else if (v !== null && typeof v === 'object' && depth < 4) {
+      for (const x of Array.isArray(v) ? v : Object.values(v)) visit(x, depth + 1);
+    }
+  };
+  visit(value, 0);
+  return [...found];
+}

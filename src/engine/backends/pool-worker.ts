@@ -5,7 +5,19 @@ import { distanceField } from '../distances.js';
 import { EngineError, isEngineError } from '../errors.js';
 import { createLattice, obstacleBitset, type Lattice } from '../lattice.js';
 import { walkPartial } from '../random-walk.js';
-import { ARRIVED, FAILED, GENERATION, type DiffusionSlabTask, type LatticeWire, type PoolReply, type PoolTask } from './pool-protocol.js';
+import { runOnCpu } from './cpu.js';
+import {
+  ARRIVED,
+  FAILED,
+  GENERATION,
+  type DiffusionSlabTask,
+  type LatticeWire,
+  type OperationReply,
+  type OperationTask,
+  type PoolReply,
+  type PoolTask,
+  transferablesOf,
+} from './pool-protocol.js';
 
 /*
  * Worker-thread entry of the pool. Each task rebuilds (or reuses) the lattice
@@ -90,6 +102,23 @@ function buffersOf(...arrays: Array<Float64Array | Int32Array | null>): ArrayBuf
   return arrays.filter((a): a is Float64Array | Int32Array => a !== null).map((a) => a.buffer as ArrayBuffer);
 }
 
+/** Runs a whole operation with the in-thread backend's code; the field is attached only for this task. */
+function wholeOperation(
+  task: OperationTask,
+  onProgress: ((f: number) => void) | undefined,
+): { value: OperationReply; transfer: ArrayBuffer[] } {
+  const l = latticeOf(task.lattice);
+  l.field = task.field;
+  try {
+    const result = runOnCpu(task.op, l, task.params as never, { maxMaterializedVertices: task.budget, onProgress });
+    const value: OperationReply = { result, field: task.returnField ? l.field : null };
+    return { value, transfer: transferablesOf(value) };
+  } finally {
+    // The cached lattice is shared by later tasks: it must not keep this task's field alive.
+    l.field = null;
+  }
+}
+
 function run(task: PoolTask): { value: unknown; transfer: ArrayBuffer[] } {
   const onProgress = progressOf(task);
   switch (task.kind) {
@@ -113,6 +142,8 @@ function run(task: PoolTask): { value: unknown; transfer: ArrayBuffer[] } {
     }
     case 'diffusion-slab':
       return { value: diffusionSlab(task, onProgress), transfer: [] };
+    case 'operation':
+      return wholeOperation(task, onProgress);
   }
 }
 

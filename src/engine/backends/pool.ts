@@ -7,25 +7,20 @@ import { EngineError } from '../errors.js';
 import { FAILED, GENERATION, type PoolReply, type PoolTask } from './pool-protocol.js';
 
 /*
- * The worker-thread pool, started on first use. Under tsx or vitest this
- * module is a .ts file and so is the worker; Node's worker threads know no
- * TypeScript, so they get tsx's loader by absolute URL (a bare '--import tsx'
- * would resolve against whatever directory the process was started in).
+ * A worker-thread pool, owned by one engine and started on first use. Under
+ * tsx or vitest this module is a .ts file and so is the worker; Node's worker
+ * threads know no TypeScript, so they get tsx's loader by absolute URL (a bare
+ * '--import tsx' would resolve against whatever directory the process was
+ * started in).
+ *
+ * Stopping a task means stopping its thread: an aborted task's worker is
+ * terminated and replaced (piscina does both), so its memory goes back at
+ * once and nothing of it keeps running.
  */
 
-let pool: Piscina | null = null;
-let startedAt = 0;
-// Gang-scheduled jobs (all parts waiting at one barrier) must not interleave, or two
-// half-started gangs could hold every thread and wait for each other forever.
-let gangTail: Promise<unknown> = Promise.resolve();
-
-/** Worker threads the pool runs: one per core, at least 2 so splitting is exercised everywhere. */
-export function poolThreads(): number {
+/** Worker threads a pool runs by default: one per core, at least 2 so splitting is exercised everywhere. */
+export function defaultPoolThreads(): number {
   return Math.max(2, availableParallelism());
-}
-
-export function poolStarted(): boolean {
-  return pool !== null;
 }
 
 function workerOptions(): { filename: string; execArgv: string[] } {
@@ -37,88 +32,125 @@ function workerOptions(): { filename: string; execArgv: string[] } {
   return { filename: new URL('./pool-worker.js', here).href, execArgv: [] };
 }
 
-function getPool(): Piscina {
-  if (pool === null) {
-    const threads = poolThreads();
-    startedAt = performance.now();
-    // minThreads = maxThreads: a gang needs all its threads alive at once, and idle threads cost little.
-    pool = new Piscina({ ...workerOptions(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+/** A task and the buffers handed over with it (moved to the worker, not copied). */
+export interface PoolJob {
+  task: PoolTask;
+  transfer?: ArrayBuffer[];
+}
+
+export class WorkerPool {
+  readonly threads: number;
+  private pool: Piscina | null = null;
+  private startedAt = 0;
+  private closed = false;
+  // Gang-scheduled jobs (all parts waiting at one barrier) must not interleave, or two
+  // half-started gangs could hold every thread and wait for each other forever.
+  private gangTail: Promise<unknown> = Promise.resolve();
+
+  constructor(threads: number = defaultPoolThreads()) {
+    if (!Number.isSafeInteger(threads) || threads < 1 || threads > 1024) {
+      throw new EngineError('invalid_parameter', 'poolThreads must be an integer in [1, 1024]', { poolThreads: threads });
+    }
+    this.threads = threads;
   }
-  return pool;
-}
 
-/** Starts the threads now and resolves once every one has answered; returns the start time in ms. */
-export async function warmPool(): Promise<number> {
-  const p = getPool();
-  await Promise.all(Array.from({ length: p.maxThreads }, () => p.run({ kind: 'ping' } satisfies PoolTask)));
-  return performance.now() - startedAt;
-}
-
-/** Stops the threads (e.g. before a CLI exits or between benchmark phases). */
-export async function closePool(): Promise<void> {
-  const p = pool;
-  pool = null;
-  if (p !== null) await p.destroy();
-}
-
-/**
- * Runs independent tasks on the pool and reports their combined progress.
- * Each task gets its own slot in a shared progress array that the worker
- * writes and this thread polls, so no message is sent per update.
- */
-export async function runTasks<R>(tasks: PoolTask[], opts: RunOptions): Promise<R[]> {
-  const p = getPool();
-  const progress = new Float64Array(new SharedArrayBuffer(8 * tasks.length));
-  const timer = opts.onProgress === undefined ? null : setInterval(() => report(progress, opts), 100);
-  try {
-    const replies: PoolReply<R>[] = await Promise.all(
-      tasks.map((task, slot) =>
-        p.run({ ...task, progress: { buffer: progress.buffer as SharedArrayBuffer, slot } }, { signal: opts.signal ?? null }),
-      ),
-    );
-    const values = replies.map((reply) => {
-      if (reply.ok) return reply.value;
-      const { code, message, details } = reply.error;
-      throw code === null ? new Error(message) : new EngineError(code, message, details);
-    });
-    opts.onProgress?.(1);
-    return values;
-  } catch (error) {
-    if (opts.signal?.aborted) throw new EngineError('aborted', 'operation aborted', { reason: String(opts.signal.reason) });
-    throw error;
-  } finally {
-    if (timer !== null) clearInterval(timer);
+  get started(): boolean {
+    return this.pool !== null;
   }
-}
 
-/**
- * Like runTasks, but the tasks wait for each other at barriers, so they run
- * as one gang, alone. Abort raises `failed` in the gang's shared control
- * words instead of killing threads: every part then leaves at its next step.
- */
-export function runGang<R>(tasks: PoolTask[], control: Int32Array, opts: RunOptions): Promise<R[]> {
-  if (tasks.length > poolThreads()) {
-    throw new EngineError('invalid_parameter', 'a gang cannot be larger than the pool', { tasks: tasks.length });
+  /** Thread ids of the live workers (a stopped task's thread is replaced by one with a new id). */
+  threadIds(): number[] {
+    return this.pool === null ? [] : this.pool.threads.map((w) => w.threadId);
   }
-  const signal = opts.signal;
-  const onAbort = (): void => {
-    Atomics.store(control, FAILED, 1);
-    Atomics.notify(control, GENERATION);
-  };
-  const run = gangTail.then(async () => {
-    signal?.addEventListener('abort', onAbort, { once: true });
+
+  private get piscina(): Piscina {
+    if (this.closed) throw new EngineError('aborted', 'the engine is closed');
+    if (this.pool === null) {
+      this.startedAt = performance.now();
+      // minThreads = maxThreads: a gang needs all its threads alive at once, and idle threads cost little.
+      this.pool = new Piscina({ ...workerOptions(), minThreads: this.threads, maxThreads: this.threads, idleTimeout: 60_000 });
+    }
+    return this.pool;
+  }
+
+  /** Starts the threads now and resolves once every one has answered; returns the start time in ms. */
+  async warm(): Promise<number> {
+    const p = this.piscina;
+    await Promise.all(Array.from({ length: this.threads }, () => p.run({ kind: 'ping' } satisfies PoolTask)));
+    return performance.now() - this.startedAt;
+  }
+
+  /** Stops the threads for good; later runs are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const p = this.pool;
+    this.pool = null;
+    if (p !== null) await p.destroy();
+  }
+
+  /**
+   * Runs independent tasks and reports their combined progress. Each task
+   * gets its own slot in a shared progress array that the worker writes and
+   * this thread polls, so no message is sent per update. On abort every task
+   * still running has its thread terminated.
+   */
+  async runTasks<R>(jobs: PoolJob[], opts: RunOptions): Promise<R[]> {
+    const p = this.piscina;
+    const progress = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, jobs.length)));
+    const timer = opts.onProgress === undefined ? null : setInterval(() => report(progress, opts), 100);
     try {
-      if (signal?.aborted) onAbort();
-      return await runTasks<R>(tasks, { ...opts, signal: undefined });
+      const replies: PoolReply<R>[] = await Promise.all(
+        jobs.map(({ task, transfer }, slot) =>
+          p.run(
+            { ...task, progress: { buffer: progress.buffer as SharedArrayBuffer, slot } },
+            { signal: opts.signal ?? null, transferList: transfer },
+          ),
+        ),
+      );
+      const values = replies.map((reply) => {
+        if (reply.ok) return reply.value;
+        const { code, message, details } = reply.error;
+        throw code === null ? new Error(message) : new EngineError(code, message, details);
+      });
+      opts.onProgress?.(1);
+      return values;
     } catch (error) {
-      if (signal?.aborted) throw new EngineError('aborted', 'operation aborted', { reason: String(signal.reason) });
+      if (opts.signal?.aborted) throw new EngineError('aborted', 'operation aborted', { reason: String(opts.signal.reason) });
       throw error;
     } finally {
-      signal?.removeEventListener('abort', onAbort);
+      if (timer !== null) clearInterval(timer);
     }
-  });
-  gangTail = run.catch(() => undefined);
-  return run;
+  }
+
+  /**
+   * Like runTasks, but the tasks wait for each other at barriers, so they run
+   * as one gang, alone. On abort `failed` is raised in the gang's shared
+   * control words as well, so no part is left waiting at a barrier.
+   */
+  runGang<R>(tasks: PoolTask[], control: Int32Array, opts: RunOptions): Promise<R[]> {
+    if (tasks.length > this.threads) {
+      throw new EngineError('invalid_parameter', 'a gang cannot be larger than the pool', { tasks: tasks.length });
+    }
+    const signal = opts.signal;
+    const onAbort = (): void => {
+      Atomics.store(control, FAILED, 1);
+      Atomics.notify(control, GENERATION);
+    };
+    const run = this.gangTail.then(async () => {
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        if (signal?.aborted) onAbort();
+        return await this.runTasks<R>(
+          tasks.map((task) => ({ task })),
+          opts,
+        );
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    });
+    this.gangTail = run.catch(() => undefined);
+    return run;
+  }
 }
 
 function report(progress: Float64Array, opts: RunOptions): void {

@@ -1,4 +1,4 @@
-import { acquireGpu, gpuBytesInUse } from './gpu-context.js';
+import type { GpuContext } from './gpu-context.js';
 
 export interface GpuDeviceReport {
   id: number;
@@ -21,9 +21,9 @@ export interface GpuProbeReport {
   reason: string | null;
 }
 
-/** What the GPU status route reports; never throws, also when the native module is missing. O(1) after the first call. */
-export async function probeGpu(): Promise<GpuProbeReport> {
-  const got = await acquireGpu();
+/** What the GPU status route reports of one engine's device; never throws, also when the native module is missing. O(1) after the first call. */
+export async function probeGpu(context: GpuContext): Promise<GpuProbeReport> {
+  const got = await context.acquire();
   if (!got.ok) return { available: false, backend: 'none', device_count: 0, devices: [], reason: got.reason };
   const gpu = got.gpu;
   return {
@@ -35,7 +35,7 @@ export async function probeGpu(): Promise<GpuProbeReport> {
         id: 0,
         name: gpu.name,
         memory_total_gb: null,
-        memory_used_mb: gpuBytesInUse() / (1024 * 1024),
+        memory_used_mb: context.bytesInUse / (1024 * 1024),
         description: gpu.description,
         feature_level: gpu.featureLevel,
         fallback_adapter: gpu.isFallbackAdapter,

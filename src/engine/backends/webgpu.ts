@@ -5,7 +5,7 @@ import type { RandomWalkParams } from '../random-walk.js';
 import type { OperationName, OperationParams, OperationResults, TransformParams } from '../operations.js';
 import { gpuDiffuse } from './gpu-diffusion.js';
 import { withErrorScopes } from './gpu-buffers.js';
-import type { GpuHandle } from './gpu-context.js';
+import type { GpuContext, GpuHandle } from './gpu-context.js';
 import { gpuRandomWalk, gpuWalkLimitation } from './gpu-random-walk.js';
 import { gpuScale, gpuScaleLimitation, gpuXor } from './gpu-transform.js';
 
@@ -44,20 +44,16 @@ export function gpuTransferBytes(op: OperationName, l: Lattice, params: unknown)
   return 0;
 }
 
-// One GPU run at a time: error scopes are per device, and runs gain nothing from interleaving.
-let queueTail: Promise<unknown> = Promise.resolve();
-
-/** Runs a GPU-capable operation on `gpu`, one at a time; callers check gpuLimitation first. */
+/** Runs a GPU-capable operation on the context's device, one at a time; callers check gpuLimitation first. */
 export function runOnGpu<K extends OperationName>(
+  context: GpuContext,
   gpu: GpuHandle,
   op: K,
   l: Lattice,
   params: OperationParams[K],
   opts: RunOptions,
 ): Promise<OperationResults[K]> {
-  const run = queueTail.then(() => withErrorScopes(gpu.device, () => dispatch(gpu, op, l, params, opts)));
-  queueTail = run.catch(() => undefined);
-  return run;
+  return context.exclusive(() => withErrorScopes(gpu.device, () => dispatch(gpu, op, l, params, opts)));
 }
 
 async function dispatch<K extends OperationName>(

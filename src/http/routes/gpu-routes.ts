@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { gpuStatus } from '../../domain/operations/gpu-status.js';
+import type { Engine } from '../../engine/engine.js';
 import { requireRole } from '../route-access.js';
 import { problems } from '../schemas/common.js';
 import { GpuStatusSchema } from '../../domain/operations/gpu-status-schemas.js';
 
 /** `GET /gpu/status`: what this process's engine sees of the GPU and how it routes work. */
-export function gpuRoutes(): FastifyPluginAsyncTypebox {
+export function gpuRoutes({ engine }: { engine: Engine }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/gpu/status',
@@ -19,7 +20,7 @@ export function gpuRoutes(): FastifyPluginAsyncTypebox {
           response: { 200: GpuStatusSchema, ...problems(401, 403, 429) },
         },
       },
-      async () => gpuStatus(),
+      async () => gpuStatus(engine),
     );
   };
 }

@@ -4,11 +4,14 @@ import { CostModel } from '../../src/engine/cost-model.js';
 import { EngineError } from '../../src/engine/errors.js';
 import { createLattice } from '../../src/engine/lattice.js';
 import { OPERATION_NAMES, type OperationName, type OperationParams } from '../../src/engine/operations.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { Router } from '../../src/engine/router.js';
-import { closeBackends, runOperation } from '../../src/engine/runner.js';
+
+const engine = createEngine();
+const runOperation: typeof engine.run = (l, op, params, options) => engine.run(l, op, params, options);
 
 afterAll(async () => {
-  await closeBackends();
+  await engine.close();
 });
 
 const examples: { [K in OperationName]: OperationParams[K] } = {
@@ -25,11 +28,13 @@ const examples: { [K in OperationName]: OperationParams[K] } = {
   transform: { type: 'xor', key: 'k' },
 };
 
-describe('runOperation', () => {
+describe('engine.run', () => {
   it.each(OPERATION_NAMES)('runs %s and reports backend, estimate and time', async (op) => {
     const router = new Router(new CostModel(defaultCalibration().constants));
+    const own = createEngine({ router });
     const l = createLattice({ shape: [6, 5, 4] });
-    const run = await runOperation(l, op, examples[op] as never, { router });
+    const run = await own.run(l, op, examples[op] as never);
+    await own.close();
     expect(run.result).toBeTypeOf('object');
     expect(run.backend).toBe('cpu');
     expect(run.gpu_used).toBe(false);
@@ -77,9 +82,10 @@ describe('runOperation', () => {
     }
   });
 
-  it('falls back to the CPU with a reason when the operation has no pool implementation', async () => {
-    const run = await runOperation(createLattice({ shape: [5, 5] }), 'spectrum', { k: 3 }, { backend: 'cpu-pool' });
-    expect(run).toMatchObject({ backend: 'cpu', fallback_reason: 'spectrum has no worker-pool implementation' });
+  it('falls back to the CPU with a reason when the pool cannot run the operation', async () => {
+    const l = createLattice({ shape: [5, 5] });
+    const run = await runOperation(l, 'distances', { sources: [[0, 0]], catalytic: true }, { backend: 'cpu-pool' });
+    expect(run).toMatchObject({ backend: 'cpu', fallback_reason: expect.stringMatching(/calling thread/) });
   });
 
   it('keeps auto off the GPU when useGpu is false', async () => {
