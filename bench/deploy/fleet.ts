@@ -63,7 +63,8 @@ function launch(member: { name: string; port: number }, o: FleetOptions): Servic
   };
   if (member.port) Object.assign(env, { HOST: '127.0.0.1', PORT: String(member.port) });
   // Workers log at info: their "worker running" line is how waitStarted knows they took the queue.
-  else env.LOG_LEVEL = 'info';
+  // Each takes any free port for its /metrics: two workers on one host cannot share the default.
+  else Object.assign(env, { LOG_LEVEL: 'info', METRICS_PORT: '0' });
   return startProcess(member.name, [member.port ? 'api' : 'worker'], env, o.workDir);
 }
 

@@ -142,7 +142,8 @@ export class Fleet {
       ...(port === undefined ? {} : { PORT: String(port) }),
       PUBLIC_URL: this.#publicUrl,
       ...o.env,
-      ...(role === 'worker' ? o.workerEnv : {}),
+      // Any free port for a worker's /metrics unless the caller names one: several workers share this host.
+      ...(role === 'worker' ? { METRICS_PORT: '0', ...o.workerEnv } : {}),
     };
   }
 

@@ -135,6 +135,8 @@ describe('a job survives its worker killed with SIGKILL', () => {
       HOME: process.env.HOME,
       DATABASE_URL: t.databaseUrl,
       LOG_LEVEL: 'warn',
+      // Any free port for its /metrics: other workers of the suite may hold the default one.
+      METRICS_PORT: '0',
       ...JOB_ENV,
     };
     if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
