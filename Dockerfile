@@ -13,8 +13,24 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund \
+# The package's prepare script builds the console from sources this stage does not
+# copy (the console stage builds it), so it is dropped here before npm ci runs it;
+# the dependencies' own install scripts (argon2, webgpu) still run.
+RUN npm pkg delete scripts.prepare \
+ && npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
+
+FROM ${NODE_IMAGE} AS console
+# The web console is built with Vite, a dev dependency: here, with every dependency and
+# no install scripts (nothing native is needed to bundle it), and only its output moves on.
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json ./
+COPY scripts/build-console.ts ./scripts/
+COPY console ./console
+COPY src ./src
+RUN npm run build:console
 
 FROM ${NODE_IMAGE} AS runtime
 # tini reaps children and forwards SIGTERM to node, whose handler drains (readiness 503 first).
@@ -36,6 +52,7 @@ COPY package.json package-lock.json ./
 COPY bin ./bin
 COPY src ./src
 COPY migrations ./migrations
+COPY --from=console /app/console/dist ./console/dist
 USER node
 VOLUME ["/var/lib/catalytic"]
 EXPOSE 8000

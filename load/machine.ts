@@ -22,6 +22,9 @@ function run(command: string, args: string[]): string {
   }
 }
 
+/** What runs in a load scenario: the service, its migrations and dependencies, the scenarios and the stack scripts. */
+const CODE_PATHS = ['src', 'bin', 'migrations', 'load', 'scripts', 'package.json', 'package-lock.json'];
+
 /** Where a run happens and from which code, taken before the stack starts (so its load average is the machine's own). */
 export function describeMachine(): Machine {
   return {
@@ -33,7 +36,8 @@ export function describeMachine(): Machine {
     // Debian's package reports no version through `locust --version`; dpkg does.
     locust: run('dpkg-query', ['-W', '-f=${Version}', 'python3-locust']) || run('locust', ['--version']) || 'unknown',
     commit: run('git', ['rev-parse', 'HEAD']) || 'unknown',
-    dirty: run('git', ['status', '--porcelain', '--untracked-files=no']) !== '',
+    // Changes to the code that runs, not to results and reports (a bench's JSON, an earlier report).
+    dirty: run('git', ['status', '--porcelain', '--untracked-files=no', '--', ...CODE_PATHS]) !== '',
     loadBefore: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }

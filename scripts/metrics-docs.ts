@@ -57,8 +57,9 @@ export async function metricsDoc(): Promise<string> {
     '',
     'Collected metrics are set at scrape time by a collector (a pool counter or a query) rather than where something',
     'happens; a collector that fails or takes longer than 2 s is counted in `catalytic_metrics_collector_failures_total`',
-    'and its gauges keep their last value. Metrics declared here that the code does not record yet are listed, with',
-    'their call sites, in `NOT_YET_INSTRUMENTED` of test/monitoring/live-stack.test.ts.',
+    'and its gauges keep their last value. Every metric here is recorded by the code; the two that only an event the',
+    'test stack does not stage produces (a TLS certificate load, a retried job) are listed, with the code that records',
+    'them, in `SILENT_IN_THIS_STACK` of test/monitoring/live-stack.test.ts.',
     '',
   ];
   for (const [area, title] of Object.entries(AREAS)) {

@@ -22,6 +22,8 @@ import pg from 'pg';
 import { createEngine, createLattice, indexOf, isBlocked, type Lattice, type LatticeDefinition } from '../../src/engine/index.js';
 import { ConfigSchema } from '../../src/platform/config.js';
 import { migrateUp } from '../../src/platform/migrations.js';
+import { describeMachine } from '../../load/machine.js';
+import { jsonCaller } from '../http/json-caller.js';
 import { freePort, redisReachable, startChild, stopChild, waitForHttp, type Child } from '../http/processes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -147,6 +149,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 async function main(): Promise<void> {
   const notes: string[] = [];
 
+  // Taken before anything starts, so a later edit of the checkout cannot be credited to this run.
+  const startedOn = describeMachine();
   // 1. A fresh database; the bench tenant's plan gets limits no sequential run can reach.
   const admin = new pg.Client({ connectionString: args['pg-url'] });
   await admin.connect();
@@ -193,16 +197,7 @@ async function main(): Promise<void> {
   await waitForHttp(api, `${base}/health/ready`, 120_000);
   log(`api ready on ${base} (store: ${useRedis ? 'redis' : 'memory'})`);
 
-  const call = async (method: string, p: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${p}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.status >= 300) throw new Error(`${method} ${p} answered ${res.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
+  const call = jsonCaller(base);
   const reg = await call('POST', '/api/v1/auth/register', {
     email: `bench-ops-${Date.now()}@example.com`,
     password: 'Quartz-Meridian-7731',
@@ -284,6 +279,9 @@ async function main(): Promise<void> {
   const report = {
     bench: 'api-ops',
     date: new Date().toISOString(),
+    // The code measured: HEAD, and whether the service's code had changes not in it.
+    commit: startedOn.commit,
+    commit_dirty: startedOn.dirty,
     machine: {
       cpu_model: cpus[0]?.model ?? 'unknown',
       cores: cpus.length,

@@ -11,6 +11,7 @@
  *   node --import tsx bench/deploy/run.ts [--pg-url URL] [--redis-url URL] [--lattices N] [--operations N]
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { loadConfig } from '../../src/platform/config.js';
 import { migrateUp } from '../../src/platform/migrations.js';
 import { MemoryStore } from '../../src/platform/memory-store.js';
 import { DevMailbox } from '../../src/platform/mail/dev-mailbox.js';
+import { describeMachine } from '../../load/machine.js';
 import { createRuntime } from '../../src/runtime.js';
 import { ROOT } from './cli.js';
 import { fillThroughApi, growBySql } from './dataset.js';
@@ -83,7 +85,17 @@ async function measureBackupRestore(workDir: string) {
   try {
     const sourceUrl = withDatabase(flags['pg-url'], source);
     await migrateUp(sourceUrl);
-    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: sourceUrl, ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1' });
+    // The key that seals the database's secrets (signing keys, webhook secrets) is backed up apart from
+    // the dump and given to the restored service, as docs/deploy.md tells operators: without it the
+    // restored service cannot open its signing keys and refuses to start.
+    const encryptionKey = randomBytes(32).toString('base64');
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: sourceUrl,
+      ENCRYPTION_KEY: encryptionKey,
+      ARGON2_MEMORY_KIB: '1024',
+      ARGON2_TIME_COST: '1',
+    });
     const runtime = await createRuntime({ config, databaseUrl: sourceUrl, store: new MemoryStore(), mail: new DevMailbox() });
     const app = await buildApp(runtime.appDeps());
     await fillThroughApi(app, 10, 5);
@@ -101,7 +113,13 @@ async function measureBackupRestore(workDir: string) {
     const api = startProcess(
       'api',
       ['api'],
-      { DATABASE_URL: targetUrl, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: path.join(workDir, 'restored') },
+      {
+        DATABASE_URL: targetUrl,
+        ENCRYPTION_KEY: encryptionKey,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: path.join(workDir, 'restored'),
+      },
       workDir,
     );
     try {
@@ -184,8 +202,8 @@ async function measureRollingRestart(workDir: string) {
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'catalytic-bench-deploy-'));
 try {
   const loadAtStart = os.loadavg().map((x) => round(x, 2));
-  const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT }).toString().trim();
-  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).toString().trim() !== '';
+  // The code measured: HEAD, and whether the code that runs had changes not in it (results and reports do not count).
+  const { commit, dirty } = describeMachine();
   console.log(`backup/restore of ${flags.lattices} lattices and ${flags.operations} operation rows ...`);
   const backupRestore = await measureBackupRestore(workDir);
   console.log(JSON.stringify(backupRestore));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 /**
  * HTTP bench: the API's authenticated routes against a bare Fastify route and
@@ -93,6 +94,19 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     log(`${signal}: cleaning up`);
     cleanup().finally(() => process.exit(130));
   });
+}
+
+/** The commit the run measured, and whether src/ or bench/http had changes not in it (then the figures are of those changes). */
+function measuredCode(): { commit: string | null; uncommitted_changes: boolean | null } {
+  const git = (...gitArgs: string[]): string | null => {
+    try {
+      return execFileSync('git', gitArgs, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  const status = git('status', '--porcelain', '--', 'src', 'bench/http');
+  return { commit: git('rev-parse', 'HEAD'), uncommitted_changes: status === null ? null : status !== '' };
 }
 
 function machine() {
@@ -400,6 +414,7 @@ async function main(): Promise<number> {
   const report = {
     bench: 'http',
     command: `node --import tsx bench/http/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
+    code: measuredCode(),
     machine: { ...machineInfo, loadavg_at_end: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     setup: {
       connections: load.connections,
@@ -429,7 +444,7 @@ async function main(): Promise<number> {
   await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
 
   const out: string[] = [
-    `## HTTP bench — ${machineInfo.cpu_model}, ${machineInfo.cores} cores, Node ${machineInfo.node}, ${machineInfo.date}`,
+    `## HTTP bench — ${machineInfo.cpu_model}, ${machineInfo.cores} cores, Node ${machineInfo.node}, ${machineInfo.date}, commit ${report.code.commit ?? 'unknown'}${report.code.uncommitted_changes ? ' with uncommitted changes' : ''}`,
     '',
     `${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per scenario; store: ${store.kind} (${store.why}); load average at start ${machineInfo.loadavg_at_start.join(' ')}`,
     '',

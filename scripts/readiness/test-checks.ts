@@ -10,7 +10,9 @@ interface VitestFile {
   status: string;
   startTime: number;
   endTime: number;
-  assertionResults: { ancestorTitles: string[]; title: string; status: string }[];
+  /** Set when the file itself failed (an error outside any test, a hook's timeout). */
+  message?: string;
+  assertionResults: { ancestorTitles: string[]; title: string; status: string; failureMessages?: string[] }[];
 }
 
 interface VitestJson {
@@ -88,8 +90,19 @@ export function suiteLines(runs: SuiteRun[]): Line[] {
     const failedFiles = json.testResults.filter((f) => f.status !== 'passed').map((f) => path.relative(REPOSITORY_ROOT, f.name));
     const status: Status = result.code === 0 && json.numFailedTests === 0 && failedFiles.length === 0 ? 'pass' : 'fail';
     const counts = `${json.numPassedTests}/${json.numTotalTests} tests passed in ${json.testResults.length} files`;
-    return { ...base, status, result: failedFiles.length ? `${counts}; failed: ${failedFiles.join(', ')}` : counts };
+    if (failedFiles.length === 0) return { ...base, status, result: counts };
+    const why = json.testResults.filter((f) => f.status !== 'passed').map(firstFailure);
+    return { ...base, status, result: `${counts}; failed: ${why.join('; ')}` };
   });
+}
+
+/** A failed file and the first line of its first failure, so the report says why without a rerun. */
+function firstFailure(f: VitestFile): string {
+  const failed = f.assertionResults.find((a) => a.status === 'failed');
+  const message = failed?.failureMessages?.[0] ?? f.message ?? '';
+  const line = message.split('\n').find((l) => l.trim() !== '') ?? 'no message';
+  const where = failed ? ` › ${failed.title}` : '';
+  return `${path.relative(REPOSITORY_ROOT, f.name)}${where}: ${line.trim().slice(0, 300)}`;
 }
 
 /** The journeys in test/e2e, each judged on every pass it ran in. */

@@ -120,6 +120,16 @@ export class Fleet {
     };
   }
 
+  /**
+   * What an operator's `catalytic` command (migrate, admin, backup) needs to act
+   * on this fleet: its database, its Redis, its data folder and the encryption
+   * key every member shares.
+   */
+  operatorEnv(): Record<string, string> {
+    const { DATABASE_URL, REDIS_URL, ENCRYPTION_KEY, DATA_DIR } = this.#env('worker', undefined);
+    return { DATABASE_URL, REDIS_URL, ENCRYPTION_KEY, DATA_DIR };
+  }
+
   async stop(): Promise<void> {
     this.#stopping = true;
     await Promise.all([...this.#members.values()].map((m) => stopProcess(m.proc, STOP_GRACE_MS)));

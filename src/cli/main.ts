@@ -18,13 +18,17 @@ const USAGE = `Usage: catalytic <command>
 
   serve                 API and worker in one process (port 8000 by default)
   api                   HTTP API only
-  worker                background worker only (mail outbox, jobs; /metrics on METRICS_HOST:METRICS_PORT)
+  worker                background worker only (outbox: mail and webhooks; jobs; /metrics on METRICS_HOST:METRICS_PORT)
   migrate [up|down N]   apply pending migrations, or revert the newest N
   backup --out FILE     write the database to FILE (pg_dump custom format)
   restore FILE [--clean]  load a backup into an empty database (or replace with --clean)
   lattice <op> ...      run a lattice operation locally and print JSON (catalytic lattice --help)
   bench calibrate       measure the engine's cost-model constants
   smoke --url URL       check a running instance end to end in under 30 s (catalytic smoke --help)
+  admin grant|revoke EMAIL [--tenant SLUG]
+                        make an account a platform administrator, or take it back
+  webhooks listen --port N [--secret S]
+                        a local receiver that prints each webhook delivery and checks its signature
 
 Configuration comes from the environment and .env; see README.md.`;
 
@@ -44,7 +48,16 @@ async function runService(config: Config, logger: Logger, parts: { api: boolean;
   logger.info({ source: calibration.source }, 'engine cost model loaded');
   const runtime = await createRuntime({ config, databaseUrl: database.url, logger, router: calibration.router });
   await runtime.queue.start();
-  const worker = parts.worker ? await startWorker({ db: runtime.db, mail: runtime.mail, logger, jobs: runtime.jobRunner }) : null;
+  const worker = parts.worker
+    ? await startWorker({
+        db: runtime.db,
+        mail: runtime.mail,
+        logger,
+        jobs: runtime.jobRunner,
+        mailOutbox: runtime.services.mailOutbox,
+        webhooks: runtime.webhookDispatcher,
+      })
+    : null;
   const closeAll = async () => {
     await worker?.stop();
     await runtime.close();
@@ -120,6 +133,10 @@ export async function main(argv: string[]): Promise<number> {
     const { runSmokeCommand } = await import('./smoke-command.js');
     return runSmokeCommand(rest);
   }
+  if (command === 'webhooks') {
+    const { runWebhooksCommand } = await import('./webhooks-listen-command.js');
+    return runWebhooksCommand(rest);
+  }
   if (!command || command === '--help' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
@@ -149,6 +166,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'migrate':
       await runMigrate(config, logger, rest);
       return 0;
+    case 'admin': {
+      const { runAdminCommand } = await import('./admin-command.js');
+      return runAdminCommand(config, logger, rest);
+    }
     case 'backup':
     case 'restore': {
       const { runBackupCommand, runRestoreCommand } = await import('./backup-command.js');

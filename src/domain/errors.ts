@@ -1,3 +1,5 @@
+import { InvalidValue } from '../platform/database-errors.js';
+
 /**
  * Every failure a service can report, as a stable machine code. Only the HTTP
  * edge turns these into status codes (src/http/domain-responses.ts).
@@ -73,3 +75,19 @@ export const validationFailed = (errors: FieldProblem[], detail = 'The request i
 /** A 'validation_failed' whose detail is `lead` followed by every problem with the place it was sent. */
 export const invalidFields = (errors: FieldProblem[], lead: string): AppError =>
   new AppError('validation_failed', lead, { errors, detailListsErrors: true });
+
+/**
+ * A failure as the domain reports it: an AppError as it is, a value the
+ * database refused as the caller's `validation_failed` (whichever service
+ * met it), anything else as null (a fault of the service).
+ */
+export function appErrorOf(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof InvalidValue) {
+    return new AppError(
+      'validation_failed',
+      'The request holds a value that cannot be stored (text with a NUL character, a number out of range, or the like)',
+    );
+  }
+  return null;
+}

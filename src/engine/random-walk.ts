@@ -154,6 +154,19 @@ class VisitedSet {
   }
 }
 
+/** An accumulation of `walkers` walks with nothing summed yet. */
+export function emptyWalkAccumulation(walkers: number, steps: number, dimensions: number): WalkAccumulation {
+  return {
+    walkers,
+    squaredDisplacement: new Float64Array(steps + 1),
+    returned: 0,
+    returnTimeSum: 0,
+    distinctSum: 0,
+    displacementSum: new Float64Array(dimensions),
+    maxSquaredDistance: 0,
+  };
+}
+
 /** Runs walkers [from, to) of the walk and returns their integer sums; O((to−from)·steps·d). */
 export function walkPartial(l: Lattice, params: RandomWalkParams, from: number, to: number, opts: RunOptions = {}): WalkAccumulation {
   const walk = checkWalk(l, params, opts);
@@ -164,15 +177,7 @@ export function walkPartial(l: Lattice, params: RandomWalkParams, from: number, 
   const d = l.dimensions;
   const periodic = l.boundary === 'periodic';
   const obstacles = hasObstacles(l);
-  const acc: WalkAccumulation = {
-    walkers: to - from,
-    squaredDisplacement: new Float64Array(steps + 1),
-    returned: 0,
-    returnTimeSum: 0,
-    distinctSum: 0,
-    displacementSum: new Float64Array(d),
-    maxSquaredDistance: 0,
-  };
+  const acc = emptyWalkAccumulation(to - from, steps, d);
   const startCoords = coordsOf(l, startIndex);
   const c = new Int32Array(d);
   const disp = new Int32Array(d);

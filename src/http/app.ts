@@ -10,9 +10,12 @@ import type { RateLimiter } from '../domain/usage/rate-limiter.js';
 import { authentication, type Authenticator } from './plugins/authentication.js';
 import { tenantRateLimit } from './plugins/tenant-rate-limit.js';
 import { httpMetrics } from './plugins/http-metrics.js';
-import { problemResponses } from './plugins/problem-responses.js';
+import { oversizedBodies } from './plugins/oversized-bodies.js';
+import { frameworkErrors, problemResponses } from './plugins/problem-responses.js';
 import { responseHeaders } from './plugins/response-headers.js';
+import { textHygiene } from './plugins/text-hygiene.js';
 import { hiddenFromOpenApi } from './hidden-routes.js';
+import { lazyChildLogger } from './request-logger.js';
 import { healthRoutes, type HealthChecks } from './routes/health-routes.js';
 import { Problem } from './schemas/common.js';
 import { consoleStatic } from './third-party/console-static.js';
@@ -35,12 +38,17 @@ export interface AppDeps {
   rootRoutes: FastifyPluginAsync[];
 }
 
+/** How often the server checks connections against the header and request timeouts. */
+const SLOW_CLIENT_CHECK_MS = 1_000;
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Options shared by the server and the tests, so both run the same Fastify. */
 export function serverOptions(config: Config, logger: Logger) {
   return {
     loggerInstance: logger,
+    // A request's child logger is made when it first writes a line, not for every request.
+    childLoggerFactory: lazyChildLogger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     // genReqId reads X-Request-ID itself, so a client value is checked before it is echoed.
@@ -50,10 +58,21 @@ export function serverOptions(config: Config, logger: Logger) {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
+    // Slow clients (slow-loris headers, trickled bodies) are cut off: headers within
+    // HTTP_HEADERS_TIMEOUT_MS, the whole request within HTTP_REQUEST_TIMEOUT_MS, checked
+    // every second (Node's default check runs every 30 s, which would add up to that much).
+    http: {
+      headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: SLOW_CLIENT_CHECK_MS,
+    },
     connectionTimeout: 60_000,
-    requestTimeout: 120_000,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
+    // Typed per server kind (HTTP/1, HTTP/2) and generic in Fastify's types; it only sends a problem
+    // through the reply, the same on either server.
+    frameworkErrors: frameworkErrors as never,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array' as const, useDefaults: true, allErrors: true },
     },
@@ -79,7 +98,10 @@ export async function buildApp(deps: AppDeps, tls?: TlsListener): Promise<Fastif
 
   await app.register(responseHeaders, { alwaysHsts: deps.config.NODE_ENV === 'production' });
   await app.register(problemResponses);
+  await app.register(textHygiene);
   await app.register(corsAllowList, { origins: deps.config.corsOrigins });
+  // Before authentication: a body announced too large is refused before anything else is done for it.
+  await app.register(oversizedBodies, { bodyLimit: deps.config.BODY_LIMIT_BYTES, drainLimit: deps.config.BODY_DRAIN_LIMIT_BYTES });
   await app.register(httpMetrics, { metrics: deps.metrics });
   await app.register(openApi, { version: deps.version, publicUrl: deps.config.PUBLIC_URL });
   await app.register(authentication, {

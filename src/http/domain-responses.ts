@@ -89,9 +89,15 @@ export const RUN_REPLIES = {
     const statusUrl = jobStatusUrl(jobId);
     return reply.code(202).header('Location', statusUrl).send({ job_id: jobId, status_url: statusUrl, operation_id: operationId });
   },
-  /** 200 with the distance field as little-endian Int32 values and the envelope in X- headers. */
-  field: (reply: FastifyReply, { envelope, field }: FieldAnswer) =>
-    reply
+  /**
+   * 200 with the distance field as little-endian Int32 values (the field's own
+   * bytes, not a copy) and the envelope in X- headers; the field's memory
+   * reservation ends when the response has gone or the connection closed.
+   */
+  field: (reply: FastifyReply, { envelope, field, release }: FieldAnswer) => {
+    reply.raw.once('finish', release);
+    reply.raw.once('close', release);
+    return reply
       .type('application/octet-stream')
       .headers({
         'X-Operation-Id': String(envelope.operation_id),
@@ -101,7 +107,8 @@ export const RUN_REPLIES = {
         'X-Cached': String(envelope.cached),
         'X-Vertex-Count': String(field.length),
       })
-      .send(Buffer.from(field.buffer, field.byteOffset, field.byteLength)),
+      .send(Buffer.from(field.buffer, field.byteOffset, field.byteLength));
+  },
 };
 
 /** Sends a run's outcome as JSON: the answer, or the 202 of its job. */

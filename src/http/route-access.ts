@@ -6,6 +6,13 @@ export interface AccessOptions {
   compute?: boolean;
   /** Only a bearer token will do: an API key is refused (forbidden) with this detail. */
   bearerOnly?: string;
+  /**
+   * Served while the shared store is down, without counting against the rate
+   * limit: logout, whose record is PostgreSQL, must work during an outage.
+   */
+  essential?: boolean;
+  /** Only a platform administrator will do (a user granted by `catalytic admin grant`); everyone else is forbidden. */
+  platformAdmin?: boolean;
 }
 
 declare module 'fastify' {
@@ -14,6 +21,8 @@ declare module 'fastify' {
     minRole?: Role;
     compute?: boolean;
     bearerOnly?: string;
+    essential?: boolean;
+    platformAdmin?: boolean;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../domain/services.js';
 import { hiddenFromOpenApi } from './hidden-routes.js';
+import { adminRoutes } from './routes/admin-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes, jwksRoutes } from './routes/auth-routes.js';
@@ -14,11 +15,26 @@ import { tenantRoutes } from './routes/tenant-routes.js';
 import { tenantUserRoutes } from './routes/tenant-user-routes.js';
 import { testingRoutes } from './routes/testing-routes.js';
 import { usageRoutes } from './routes/usage-routes.js';
+import { webhookRoutes } from './routes/webhook-routes.js';
 
 /** The services the route areas take; each area's registration function names the ones it needs. */
 export type RouteServices = Pick<
   Services,
-  'auth' | 'tokens' | 'tenants' | 'users' | 'apiKeys' | 'plans' | 'audit' | 'lattices' | 'operations' | 'jobs' | 'usage' | 'engine'
+  | 'auth'
+  | 'emailedTokens'
+  | 'tokens'
+  | 'tenants'
+  | 'users'
+  | 'apiKeys'
+  | 'plans'
+  | 'audit'
+  | 'platformAdmin'
+  | 'lattices'
+  | 'operations'
+  | 'jobs'
+  | 'usage'
+  | 'engine'
+  | 'webhooks'
 >;
 
 /**
@@ -40,6 +56,8 @@ export function apiRoutes(s: RouteServices, opts: { testing: boolean }): Fastify
     gpuRoutes(s),
     jobRoutes(s),
     usageRoutes(s),
+    adminRoutes(s),
+    webhookRoutes(s),
   ];
   return opts.testing ? [...areas, testingRoutes()] : areas;
 }

@@ -32,17 +32,44 @@ export const ConfigSchema = Type.Object({
   REDIS_URL: Type.Optional(
     Type.String({ pattern: '^rediss?://', description: 'Redis URL (required with more than one node); unset: in-process stand-in' }),
   ),
+  REDIS_COMMAND_TIMEOUT_MS: Type.Integer({
+    default: 500,
+    minimum: 50,
+    maximum: 60_000,
+    description: 'A Redis command not answered in this time fails (the request answers 503 with Retry-After) instead of hanging',
+  }),
   DATA_DIR: Type.String({ default: '.catalytic', minLength: 1, description: 'Local state: embedded database, dev mailbox, calibration' }),
   PUBLIC_URL: Type.String({ default: 'http://localhost:8000', pattern: '^https?://', description: 'Base URL used in emailed links' }),
   CORS_ORIGINS: Type.String({
     default: '',
-    description: 'Extra allowed origins, comma-separated (localhost:3000 and :3001 are always allowed)',
+    description:
+      'Extra allowed origins, comma-separated (localhost:3000 and :3001 are always allowed); a request without Origin gets the first allowed origin (http://localhost:3000) with `Vary: Origin`',
   }),
   BODY_LIMIT_BYTES: Type.Integer({
     default: 1_048_576,
     minimum: 1024,
     maximum: 10_485_760,
     description: 'Largest request body; larger gets 413',
+  }),
+  BODY_DRAIN_LIMIT_BYTES: Type.Integer({
+    default: 16_777_216,
+    minimum: 0,
+    maximum: 1_073_741_824,
+    description:
+      'After a 413 (sent as soon as Content-Length shows the body is too large), at most this many bytes of the rest of the body are read and discarded before the connection closes, so a client still sending reads the answer; past it the connection is cut',
+  }),
+  HTTP_HEADERS_TIMEOUT_MS: Type.Integer({
+    default: 10_000,
+    minimum: 100,
+    maximum: 120_000,
+    description: 'A client must send its complete request headers within this time, or the connection is closed (408)',
+  }),
+  HTTP_REQUEST_TIMEOUT_MS: Type.Integer({
+    default: 30_000,
+    minimum: 100,
+    maximum: 600_000,
+    description:
+      'A client must send its whole request, body included, within this time, or the connection is closed (408); at least HTTP_HEADERS_TIMEOUT_MS',
   }),
   TRUST_PROXY: Type.Union([...Bool.anyOf], {
     default: 'false',
@@ -74,6 +101,11 @@ export const ConfigSchema = Type.Object({
   LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ default: 20, minimum: 1, description: 'Failed logins per client IP per window before 429' }),
   LOGIN_LOCKOUT_WINDOW_SECONDS: Type.Integer({ default: 900, minimum: 1, description: 'Window of the login failure counters' }),
   REGISTRATIONS_PER_IP_PER_HOUR: Type.Integer({ default: 300, minimum: 1, description: 'Registrations per client IP per hour' }),
+  PASSWORD_REJECT_PERSONAL_INFO: Type.Union([...Bool.anyOf], {
+    default: 'true',
+    description:
+      "Refuse passwords that contain the user's name or the local part of their email (422 naming the rule); `false` lets old clients' set-ups such as `Test User` / `TestPassword123!` register",
+  }),
   SMTP_URL: Type.Optional(
     Type.String({
       pattern: '^smtps?://',
@@ -86,6 +118,13 @@ export const ConfigSchema = Type.Object({
     minimum: 1,
     maximum: 86_400,
     description: 'A job running longer (or whose worker died) is failed and retried',
+  }),
+  JOB_CONCURRENCY: Type.Integer({
+    default: 0,
+    minimum: 0,
+    maximum: 256,
+    description:
+      "Jobs one worker process runs at once; 0: one per CPU core (at least 2). One tenant gets at most all but one of them, and at most its plan's cap on concurrent jobs",
   }),
   JOB_RETRY_LIMIT: Type.Integer({ default: 2, minimum: 0, maximum: 20, description: 'Retries of a job after a transient failure' }),
   JOB_RESULT_RETENTION_HOURS: Type.Number({
@@ -118,10 +157,46 @@ export const ConfigSchema = Type.Object({
     description:
       "Lattice operations whose estimated work (the engine's cost estimate) is above this run as a job (202); smaller ones are answered at once",
   }),
+  SYNC_DEADLINE_MS: Type.Integer({
+    default: 10_000,
+    minimum: 1,
+    maximum: 600_000,
+    description:
+      'Longest a synchronous lattice operation may run (on the engine worker pool, never the API event loop); one predicted to take longer runs as a job (202), one that overruns it is stopped and queued as a job (or refused with 422 when async=false)',
+  }),
+  OPERATION_MEMORY_BUDGET_BYTES: Type.Integer({
+    default: 0,
+    minimum: 0,
+    description:
+      "Bytes the operation buffers of one process may hold at once (the engine's memory budget); runs beyond it wait in line, one larger than all of it is refused with 413. 0: half the machine's memory",
+  }),
   KNOWLEDGE_CACHE_MAX_BYTES: Type.Integer({
     default: 268_435_456,
     minimum: 0,
     description: 'Byte budget of the persisted knowledge cache of operation results (least recently hit evicted first); 0 turns it off',
+  }),
+  WEBHOOK_ALLOW_LOOPBACK: Type.Union([...Bool.anyOf], {
+    default: 'false',
+    description:
+      'Let webhooks target loopback addresses (127.0.0.0/8, ::1), for development and tests; private, link-local and other non-public targets stay refused',
+  }),
+  WEBHOOK_SECRET_OVERLAP_SECONDS: Type.Integer({
+    default: 86_400,
+    minimum: 0,
+    maximum: 604_800,
+    description: 'After a webhook secret rotation, how long the old secret keeps signing beside the new one (a rotation may set its own)',
+  }),
+  WEBHOOK_CONCURRENCY: Type.Integer({
+    default: 128,
+    minimum: 1,
+    maximum: 1024,
+    description: 'Webhook delivery attempts in flight per worker process, all endpoints together',
+  }),
+  WEBHOOK_ENDPOINT_CONCURRENCY: Type.Integer({
+    default: 32,
+    minimum: 1,
+    maximum: 256,
+    description: 'Webhook delivery attempts in flight to one endpoint per worker process (a slow endpoint cannot take every slot)',
   }),
   METRICS_HOST: Type.String({
     default: '127.0.0.1',
@@ -176,9 +251,14 @@ export const ConfigSchema = Type.Object({
 
 export type RawConfig = Static<typeof ConfigSchema>;
 
-export interface Config extends Omit<RawConfig, 'TRUST_PROXY' | 'TESTING_MODE'> {
+export interface Config extends Omit<
+  RawConfig,
+  'TRUST_PROXY' | 'TESTING_MODE' | 'PASSWORD_REJECT_PERSONAL_INFO' | 'WEBHOOK_ALLOW_LOOPBACK'
+> {
   TRUST_PROXY: boolean;
   TESTING_MODE: boolean;
+  PASSWORD_REJECT_PERSONAL_INFO: boolean;
+  WEBHOOK_ALLOW_LOOPBACK: boolean;
   corsOrigins: string[];
 }
 
@@ -223,6 +303,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (converted.NODE_ENV === 'production' && converted.DATABASE_URL !== undefined && converted.ENCRYPTION_KEY === undefined) {
     problems.push('ENCRYPTION_KEY="": required when NODE_ENV=production and DATABASE_URL is set (every node must share it)');
   }
+  if (
+    typeof converted.HTTP_HEADERS_TIMEOUT_MS === 'number' &&
+    typeof converted.HTTP_REQUEST_TIMEOUT_MS === 'number' &&
+    converted.HTTP_HEADERS_TIMEOUT_MS > converted.HTTP_REQUEST_TIMEOUT_MS
+  )
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
   if (Boolean(picked.TLS_CERT_FILE) !== Boolean(picked.TLS_KEY_FILE))
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE: set both for HTTPS, or neither');
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
@@ -234,6 +320,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...raw,
     TRUST_PROXY: asBool(raw.TRUST_PROXY),
     TESTING_MODE: asBool(raw.TESTING_MODE),
+    PASSWORD_REJECT_PERSONAL_INFO: asBool(raw.PASSWORD_REJECT_PERSONAL_INFO),
+    WEBHOOK_ALLOW_LOOPBACK: asBool(raw.WEBHOOK_ALLOW_LOOPBACK),
     corsOrigins: [...new Set([...DEFAULT_CORS_ORIGINS, ...extra])],
   };
 }

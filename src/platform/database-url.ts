@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from './config.js';
-import { embeddedDatabaseUrl } from './embedded-database-url.js';
+import { embeddedDatabaseUrl, readEmbeddedPassword } from './embedded-database-url.js';
 import type { Logger } from './logger.js';
 
 const EMBEDDED_DATABASE = 'catalytic';
@@ -33,8 +33,9 @@ export async function resolveDatabase(
 ): Promise<{ url: string; stop(): Promise<void> }> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
   const dataDir = path.join(config.DATA_DIR, 'postgres');
-  const running = embeddedDatabaseUrl(config.EMBEDDED_POSTGRES_PORT, EMBEDDED_DATABASE);
-  if (opts.reuseRunningEmbedded && (await answers(running))) {
+  const password = readEmbeddedPassword(dataDir);
+  const running = password === null ? null : embeddedDatabaseUrl(config.EMBEDDED_POSTGRES_PORT, EMBEDDED_DATABASE, password);
+  if (opts.reuseRunningEmbedded && running !== null && (await answers(running))) {
     logger.info({ port: config.EMBEDDED_POSTGRES_PORT }, 'using the embedded PostgreSQL another process is running');
     return { url: running, stop: async () => undefined };
   }

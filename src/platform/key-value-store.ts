@@ -22,3 +22,15 @@ export interface KeyValueStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * The shared store did not answer (down, unreachable, or slower than its
+ * command timeout). Requests that need it answer 503 with Retry-After; the
+ * client reconnects by itself.
+ */
+export class StoreUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`The shared store is unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'StoreUnavailable';
+  }
+}

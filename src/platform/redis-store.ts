@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { KeyValueStore } from './key-value-store.js';
+import { type KeyValueStore, StoreUnavailable } from './key-value-store.js';
 import type { Metrics } from './metrics.js';
 import { REDIS_COMMANDS } from './metrics/label-sets.js';
 
@@ -19,28 +19,40 @@ export class RedisStore implements KeyValueStore {
   private readonly client: Redis;
   private readonly instruments: Instruments | null;
 
-  /** With `metrics`, every call's latency and failures are recorded, and the connection state is a gauge. */
-  constructor(url: string, keyPrefix = '', metrics?: Metrics) {
+  /**
+   * With `metrics`, every call's latency and failures are recorded, and the connection state is a gauge.
+   * `commandTimeoutMs`: a command not answered in this time (Redis down, hung or unreachable) fails with
+   * StoreUnavailable instead of waiting for a reconnect; the client keeps reconnecting by itself.
+   */
+  constructor(url: string, keyPrefix = '', metrics?: Metrics, { commandTimeoutMs = 500 }: { commandTimeoutMs?: number } = {}) {
     // enableAutoPipelining batches concurrent commands into one write: most of
     // the hot path's cost at high request rates is round trips, not Redis work.
-    this.client = new Redis(url, { keyPrefix, enableAutoPipelining: true, maxRetriesPerRequest: 2, lazyConnect: false });
+    // The offline queue stays (commands issued while connecting wait for it),
+    // but commandTimeout bounds every wait there too.
+    this.client = new Redis(url, {
+      keyPrefix,
+      enableAutoPipelining: true,
+      maxRetriesPerRequest: 1,
+      commandTimeout: commandTimeoutMs,
+      connectTimeout: Math.max(1000, commandTimeoutMs * 2),
+      lazyConnect: false,
+    });
     this.client.on('error', () => undefined);
     this.client.defineCommand('catalyticHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.instruments = metrics ? instrument(this.client, metrics) : null;
   }
 
-  /** Runs one call, timing it and counting its failure when metrics were given. */
-  private async call<T>(command: Command, run: () => Promise<T>): Promise<T> {
-    const i = this.instruments?.[command];
-    if (!i) return run();
+  /** Runs one call, timing it and counting its failure when metrics were given; a failure is StoreUnavailable. */
+  private async call<T>(command: Command | null, run: () => Promise<T>): Promise<T> {
+    const i = command ? this.instruments?.[command] : undefined;
     const started = performance.now();
     try {
       return await run();
     } catch (err) {
-      i.errors.inc();
-      throw err;
+      i?.errors.inc();
+      throw new StoreUnavailable(err);
     } finally {
-      i.duration.observe((performance.now() - started) / 1000);
+      i?.duration.observe((performance.now() - started) / 1000);
     }
   }
 
@@ -59,7 +71,7 @@ export class RedisStore implements KeyValueStore {
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    return (await this.client.set(key, value, 'PX', ttlMs, 'NX')) === 'OK';
+    return (await this.call(null, () => this.client.set(key, value, 'PX', ttlMs, 'NX'))) === 'OK';
   }
 
   async del(...keys: string[]): Promise<void> {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { WORKER_HEARTBEAT_FILE } from '../../src/cli/main.js';
+import { DEFAULT_CONSOLE_DIR } from '../../src/http/third-party/console-static.js';
 import { ConfigSchema } from '../../src/platform/config.js';
 import { selfSignedCertificate } from '../support/self-signed.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -110,6 +111,52 @@ describe('Dockerfile', () => {
     // The migrations and the healthcheck script travel in the image.
     expect(finalStage.some((i) => i.keyword === 'COPY' && /^migrations\b/.test(i.args))).toBe(true);
     expect(finalStage.some((i) => i.keyword === 'COPY' && /^bin\b/.test(i.args))).toBe(true);
+  });
+
+  // Each stage's instructions, by the name given in its FROM … AS name.
+  const stageByName = new Map<string, { keyword: string; args: string }[]>();
+  instructions.forEach((instruction, at) => {
+    if (instruction.keyword !== 'FROM') return;
+    const end = instructions.findIndex((i, k) => k > at && i.keyword === 'FROM');
+    const name = /\bAS\s+(\S+)/i.exec(instruction.args)?.[1] ?? String(at);
+    stageByName.set(name, instructions.slice(at + 1, end < 0 ? undefined : end));
+  });
+
+  it("runs the package's own lifecycle scripts only where the files they need were copied first", () => {
+    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+    // npm ci runs the root package's prepare script unless told not to.
+    const needed = (scripts.prepare ?? '').split(/\s+/).filter((word) => word.includes('/'));
+    for (const [name, stage] of stageByName) {
+      stage.forEach((instruction, at) => {
+        const ci = instruction.keyword === 'RUN' && /\bnpm ci\b/.test(instruction.args);
+        if (!ci || /--ignore-scripts|npm pkg delete scripts\.prepare/.test(instruction.args)) return;
+        const copied = stage
+          .slice(0, at)
+          .filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from'))
+          .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+        for (const file of needed)
+          expect(
+            copied.some((source) => file === source || file.startsWith(`${source.replace(/\/$/, '')}/`)),
+            `${name}: ${file}`,
+          ).toBe(true);
+      });
+    }
+  });
+
+  it('carries the web console built by a stage that copied its sources, where the server looks for it', () => {
+    const fromConsole = finalStage.find((i) => i.keyword === 'COPY' && /^--from=\S+\s+\S*console\/dist\s/.test(i.args));
+    expect(fromConsole, 'COPY --from=… console/dist').toBeDefined();
+    const [, stageName, target] = /^--from=(\S+)\s+\S+\s+(\S+)$/.exec(fromConsole!.args)!;
+    const builder = stageByName.get(stageName)!;
+    const build = builder.findIndex((i) => i.keyword === 'RUN' && /npm run build:console/.test(i.args));
+    expect(build).toBeGreaterThan(0);
+    for (const source of ['console', 'scripts/build-console.ts', 'src'])
+      expect(
+        builder.slice(0, build).some((i) => i.keyword === 'COPY' && i.args.split(/\s+/).includes(source)),
+        `${stageName} copies ${source}`,
+      ).toBe(true);
+    const workdir = finalStage.find((i) => i.keyword === 'WORKDIR')!.args;
+    expect(path.posix.resolve(workdir, target)).toBe(path.posix.join(workdir, path.relative(ROOT, DEFAULT_CONSOLE_DIR)));
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Revocations } from '../../src/domain/auth/revocation.js';
 import { UserAdminService } from '../../src/domain/tenants/user-admin-service.js';
 import type { KeyValueStore } from '../../src/platform/key-value-store.js';
 import { addMember, call, rawDatabase } from '../support/tenant-fixtures.js';
@@ -147,7 +148,7 @@ describe('audit rows', () => {
       db: t.runtime.db,
       store,
       publicUrl: 'http://localhost:8000',
-      accessTtlSeconds: 900,
+      revocations: new Revocations({ db: t.runtime.db, store, accessTtlSeconds: 900 }),
       enqueueMail: async () => {
         throw new Error('outbox unavailable');
       },

@@ -20,6 +20,7 @@ import { type Account, createTestApp, type TestApp } from '../support/test-app.j
 const RESOURCES = {
   user: async (_t: TestApp, owner: Account) => owner.userId,
   api_key: async (t: TestApp, owner: Account) => (await createApiKey(t, owner.accessToken, ['read'])).id,
+  tenant: async (_t: TestApp, owner: Account) => owner.tenantId,
   lattice: async (t: TestApp, owner: Account) =>
     (await call(t, 'POST', '/lattices', { token: owner.accessToken }, { name: 'theirs', dimensions: 2, size: 3 })).json().id,
   // Written directly: a queued job needs no worker to exist, and the probe must never run.
@@ -36,6 +37,28 @@ const RESOURCES = {
       await db.end();
     }
   },
+  // A public IP literal: registration resolves nothing, and no worker runs here to call it.
+  webhook: async (t: TestApp, owner: Account) =>
+    (await call(t, 'POST', '/webhooks', { token: owner.accessToken }, { url: 'https://93.184.215.14/hook', events: ['*'] })).json().id,
+  // Written directly (with an endpoint of its own): a delivery exists only after the worker's fan-out.
+  delivery: async (t: TestApp, owner: Account) => {
+    const db = await rawDatabase(t);
+    try {
+      const [endpoint, id] = [randomUUID(), randomUUID()];
+      await db.query(
+        `INSERT INTO webhook_endpoints (id, tenant_id, url, events, secret_sealed, max_retries, retry_delay_seconds, status)
+         VALUES ($1, $2, 'https://93.184.215.14/other', '{*}', 'v1.probe', 1, 1, 'paused')`,
+        [endpoint, owner.tenantId],
+      );
+      await db.query(
+        `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, body, status) VALUES ($1, $2, $3, $4, 'webhook.test', '{}', 'dead')`,
+        [id, owner.tenantId, endpoint, randomUUID()],
+      );
+      return id;
+    } finally {
+      await db.end();
+    }
+  },
 } satisfies Record<string, (t: TestApp, owner: Account) => Promise<string>>;
 type ResourceKind = keyof typeof RESOURCES;
 
@@ -46,12 +69,19 @@ interface Protected {
   params?: Record<string, ResourceKind>;
   /** A body that passes validation, so a request with a foreign id reaches the handler. */
   body?: Record<string, unknown>;
+  /**
+   * Platform administration: every tenant role (the owner too) and every API
+   * key is refused with 403, and another tenant's id is the point, so only a
+   * platform administrator's 404 for an unknown id is checked.
+   */
+  platformAdmin?: true;
 }
 
 // Keys are "METHOD path" with the /api/v1 or /api prefix removed.
 const PROTECTED: Record<string, Protected> = {
   'POST /auth/logout': { role: 'viewer' },
   'GET /auth/me': { role: 'viewer' },
+  'GET /tenants': { role: 'viewer' },
   'GET /tenants/current': { role: 'viewer' },
   'PATCH /tenants/current': { role: 'admin' },
   'PUT /tenants/subscription': { role: 'admin' },
@@ -74,6 +104,7 @@ const PROTECTED: Record<string, Protected> = {
   'GET /tenants/usage': { role: 'viewer' },
   'POST /lattices/path': { role: 'viewer' },
   'POST /lattices/:id/path': { role: 'viewer', params: { id: 'lattice' }, body: { start: [0, 0], end: [1, 1] } },
+  'POST /lattices/:id/pathfind': { role: 'viewer', params: { id: 'lattice' }, body: { start: [0, 0], end: [1, 1] } },
   'POST /lattices/:id/distances': { role: 'viewer', params: { id: 'lattice' }, body: { sources: [[0, 0]] } },
   'POST /lattices/:id/neighbors': { role: 'viewer', params: { id: 'lattice' }, body: { vertex: [0, 0], radius: 1 } },
   'POST /lattices/:id/components': { role: 'viewer', params: { id: 'lattice' }, body: {} },
@@ -87,6 +118,19 @@ const PROTECTED: Record<string, Protected> = {
   'GET /lattices/:id/operations': { role: 'viewer', params: { id: 'lattice' } },
   'GET /lattices/:id/transformations': { role: 'viewer', params: { id: 'lattice' } },
   'GET /gpu/status': { role: 'viewer' },
+  'GET /admin/tenants': { role: 'viewer', platformAdmin: true },
+  'POST /admin/tenants/:id/suspend': { role: 'viewer', platformAdmin: true, params: { id: 'tenant' } },
+  'POST /admin/tenants/:id/reactivate': { role: 'viewer', platformAdmin: true, params: { id: 'tenant' } },
+  'PUT /admin/tenants/:id/plan': { role: 'viewer', platformAdmin: true, params: { id: 'tenant' }, body: { plan_code: 'starter' } },
+  'POST /webhooks': { role: 'admin' },
+  'GET /webhooks': { role: 'member' },
+  'GET /webhooks/:id': { role: 'member', params: { id: 'webhook' } },
+  'PATCH /webhooks/:id': { role: 'admin', params: { id: 'webhook' }, body: { active: false } },
+  'DELETE /webhooks/:id': { role: 'admin', params: { id: 'webhook' } },
+  'POST /webhooks/:id/test': { role: 'admin', params: { id: 'webhook' } },
+  'POST /webhooks/:id/rotate-secret': { role: 'admin', params: { id: 'webhook' }, body: {} },
+  'GET /webhooks/:id/deliveries': { role: 'member', params: { id: 'webhook' } },
+  'POST /webhooks/:id/deliveries/:delivery_id/retry': { role: 'admin', params: { id: 'webhook', delivery_id: 'delivery' } },
 };
 
 const PUBLIC = new Set([
@@ -118,6 +162,7 @@ interface Route {
   url: string;
   key: string;
   minRole: Role | undefined;
+  platformAdmin: boolean;
 }
 
 const normalize = (url: string): string => url.replace(/^\/api(\/v1)?(?=\/)/, '');
@@ -155,7 +200,13 @@ const routes: Route[] = collected.flatMap((r) =>
   [r.method]
     .flat()
     .filter((m) => m !== 'HEAD')
-    .map((method) => ({ method, url: r.url, key: `${method} ${normalize(r.url)}`, minRole: r.config?.minRole })),
+    .map((method) => ({
+      method,
+      url: r.url,
+      key: `${method} ${normalize(r.url)}`,
+      minRole: r.config?.minRole,
+      platformAdmin: r.config?.platformAdmin === true,
+    })),
 );
 const guarded = routes.filter((r) => r.minRole !== undefined);
 const label = (r: Route) => `${r.method} ${r.url}`;
@@ -165,6 +216,7 @@ let users: Record<string, Credentials[]>;
 let foreign: Record<ResourceKind, string>;
 let stranger: Account;
 let strangerKey: { id: string; key: string };
+let operator: Account;
 
 beforeAll(async () => {
   // Enterprise: the operation routes' 404 checks would pass the free plan's 10 compute operations a minute.
@@ -175,6 +227,9 @@ beforeAll(async () => {
     const key = await createApiKey(s, owner.accessToken, [SCOPE_OF[role]]);
     users[role] = [{ token: member.accessToken }, { apiKey: key.key }];
   }
+  operator = await s.signup();
+  // What `catalytic admin grant EMAIL` does.
+  await s.runtime.services.platformAdmin.grant(operator.email);
   stranger = await s.signup();
   strangerKey = await createApiKey(s, stranger.accessToken, ['admin']);
   foreign = Object.fromEntries(
@@ -210,6 +265,9 @@ describe('route tables', () => {
         continue;
       }
       if (entry.role !== r.minRole) problems.push(`${label(r)} demands ${r.minRole}, the table says ${entry.role}`);
+      if ((entry.platformAdmin ?? false) !== r.platformAdmin) {
+        problems.push(`${label(r)}: platformAdmin is ${r.platformAdmin} on the route, ${entry.platformAdmin ?? false} in the table`);
+      }
       for (const name of paramNames(r.url)) {
         if (!entry.params?.[name]) problems.push(`${label(r)}: declare the resource kind of :${name}`);
       }
@@ -263,7 +321,21 @@ describe.each(guarded.map((r) => [label(r), r] as const))('%s', (_name, route) =
     });
 
   const entry = PROTECTED[route.key];
-  if (paramNames(route.url).length > 0 && entry !== undefined)
+  if (route.platformAdmin) {
+    it('refuses every tenant role, the owner included, and every API key with 403', async () => {
+      for (const creds of [{ token: owner.accessToken }, { apiKey: strangerKey.key }, ...Object.values(users).flat()]) {
+        const res = await call(s, route.method as 'GET', url, creds, entry?.body);
+        expect(res.statusCode, JSON.stringify(creds)).toBe(403);
+        expect(res.json().code).toBe('forbidden');
+      }
+    });
+    if (paramNames(route.url).length > 0)
+      it('answers 404 to a platform administrator for an unknown id', async () => {
+        const res = await call(s, route.method as 'GET', url, { token: operator.accessToken }, entry?.body);
+        expect(res.statusCode, res.body).toBe(404);
+        expect(res.json().code).toBe('not_found');
+      });
+  } else if (paramNames(route.url).length > 0 && entry !== undefined)
     it("answers 404 for another tenant's resource and for an unknown id", async () => {
       const theirs = concrete(route, (name) => foreign[entry!.params![name]]);
       const res = await call(s, route.method as 'GET', theirs, { token: owner.accessToken }, entry?.body);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type WorkerHandle } from '../../src/worker/worker.js';
+import type { WorkerHandle } from '../../src/worker/worker.js';
 import { AppError } from '../../src/domain/errors.js';
-import { bearer, createTestApp, type Account, type TestApp } from '../support/test-app.js';
+import { bearer, createTestApp, type Account, type TestApp, startAppWorker } from '../support/test-app.js';
 
 let t: TestApp;
 let worker: WorkerHandle;
@@ -32,7 +32,7 @@ beforeAll(async () => {
     }
     return { square: n * n };
   };
-  worker = await startWorker({ db: t.runtime.db, mail: t.mailbox, logger: t.runtime.logger, jobs: t.runtime.jobRunner }, 200);
+  worker = await startAppWorker(t);
   owner = await t.signup();
 });
 afterAll(async () => {

@@ -244,6 +244,24 @@ describe('plan limits', () => {
     const a = await t.signup({ plan: 'free' });
     const results = await Promise.all(Array.from({ length: 10 }, () => create(a, { dimensions: 1, size: 2 })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 201, 201, 403, 403, 403, 403, 403]);
+    // A refused create's row and audit entry, written before the plan was judged, rolled back with it.
+    const created = results.filter((r) => r.statusCode === 201).map((r) => r.json().id as string);
+    const listed = await send(t, 'GET', '/lattices', a.accessToken);
+    expect(
+      listed
+        .json()
+        .map((l: { id: string }) => l.id)
+        .sort(),
+    ).toEqual([...created].sort());
+    expect(listed.headers['x-total-count']).toBe('5');
+    const audit = await send(t, 'GET', '/audit-logs?action=lattice.created&limit=100', a.accessToken);
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect(
+      audit
+        .json()
+        .map((e: { target_id: string }) => e.target_id)
+        .sort(),
+    ).toEqual([...created].sort());
   });
 
   it('refuses dimensions and sides past the plan with 403 naming the limit', async () => {
@@ -260,6 +278,9 @@ describe('plan limits', () => {
     expect(side.statusCode).toBe(403);
     expect(side.json()).toMatchObject({ code: 'plan_limit_exceeded', limit: 'max_size', value: 1000 });
     expect((await create(a, { shape: [1000, 2] })).statusCode).toBe(201);
+    const audit = await send(t, 'GET', '/audit-logs?action=lattice.created', a.accessToken);
+    expect(audit.json()).toHaveLength(1);
+    expect((await send(t, 'GET', '/lattices', a.accessToken)).json()).toHaveLength(1);
   });
 });
 

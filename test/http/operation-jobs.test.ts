@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type WorkerHandle } from '../../src/worker/worker.js';
-import { type Account, createTestApp, type TestApp } from '../support/test-app.js';
+import type { WorkerHandle } from '../../src/worker/worker.js';
+import { type Account, createTestApp, type TestApp, TEST_ENCRYPTION_KEY, startAppWorker } from '../support/test-app.js';
 import { createLattice, get, post, run, stable, until } from './operation-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,7 +28,7 @@ describe('operations as jobs, with a worker in this process', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { QUEUE_POLL_INTERVAL_SECONDS: '0.5' } });
     small = await createTestApp({ databaseUrl: t.databaseUrl, store: t.store, env: { SYNC_MAX_WORK: '1000' } });
-    worker = await startWorker({ db: t.runtime.db, mail: t.mailbox, logger: t.runtime.logger, jobs: t.runtime.jobRunner }, 200);
+    worker = await startAppWorker(t);
     owner = await t.signup({ plan: 'enterprise' });
   });
   afterAll(async () => {
@@ -123,6 +123,48 @@ describe('operations as jobs, with a worker in this process', () => {
   });
 });
 
+describe('a job cancelled while it is still queued', () => {
+  // No worker runs here: the job can only be queued when it is cancelled.
+  let t: TestApp;
+  let owner: Account;
+  beforeAll(async () => {
+    t = await createTestApp();
+    owner = await t.signup({ plan: 'enterprise' });
+  });
+  afterAll(() => t?.close());
+
+  it('has its history row cancelled at once, in the same transaction as the job', async () => {
+    const id = await createLattice(t, owner.accessToken, { shape: [20, 20] });
+    const { jobId, operationId } = await accepted(t, owner.accessToken, `/lattices/${id}/random-walk?async=true`, {
+      walkers: 10,
+      steps: 10,
+      seed: 5,
+    });
+    const history = async () =>
+      (await get(t, `/lattices/${id}/operations`, owner.accessToken)).json().operations.find((o: { id: string }) => o.id === operationId);
+    expect((await history()).status).toBe('queued');
+    const cancel = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/jobs/${jobId}`,
+      headers: { authorization: `Bearer ${owner.accessToken}` },
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect(cancel.json().status).toBe('cancelled');
+    expect(await history()).toMatchObject({ status: 'cancelled', job_id: jobId });
+    expect((await job(t, owner.accessToken, jobId)).status).toBe('cancelled');
+
+    // A worker that starts later skips the job and leaves both rows cancelled.
+    const worker = await startAppWorker(t);
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await history()).status).toBe('cancelled');
+      expect((await job(t, owner.accessToken, jobId)).status).toBe('cancelled');
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
 describe('a job survives its worker killed with SIGKILL', () => {
   const JOB_ENV = { JOB_TIMEOUT_SECONDS: '3', JOB_MAINTENANCE_INTERVAL_SECONDS: '1', QUEUE_POLL_INTERVAL_SECONDS: '0.5' };
   let t: TestApp;
@@ -134,6 +176,8 @@ describe('a job survives its worker killed with SIGKILL', () => {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATABASE_URL: t.databaseUrl,
+      // It opens the signing keys the test app sealed.
+      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       LOG_LEVEL: 'warn',
       // Any free port for its /metrics: other workers of the suite may hold the default one.
       METRICS_PORT: '0',

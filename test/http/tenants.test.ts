@@ -119,13 +119,19 @@ describe('POST /tenants/users (invitation)', () => {
 
     const db = await rawDatabase(t);
     try {
-      const outbox = await db.query('SELECT tenant_id, to_address, text_body FROM mail_outbox WHERE to_address = $1', [
-        email.toLowerCase(),
-      ]);
-      expect(outbox.rows).toHaveLength(1);
-      expect(outbox.rows[0].tenant_id).toBe(owner.tenantId);
-      expect(outbox.rows[0].text_body).toContain('http://localhost:8000/accept-invitation?token=');
+      // The queued mail is sealed: neither the address nor the link is readable in the outbox.
+      const outbox = await db.query(`SELECT tenant_id, sealed FROM outbox WHERE topic = 'mail' AND tenant_id = $1`, [owner.tenantId]);
+      const queued = outbox.rows.filter((r) => r.sealed !== null);
+      expect(queued.length).toBeGreaterThanOrEqual(1);
+      for (const row of queued) expect(row.sealed).not.toContain('accept-invitation');
+      for (const row of queued) expect(row.sealed).not.toContain(email.toLowerCase());
       const token = await invitationToken(t, email.toLowerCase());
+      expect(t.mailbox.latest(email.toLowerCase())?.text).toContain('http://localhost:8000/accept-invitation?token=');
+      // Once sent, the outbox keeps nothing of the message.
+      const after = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'mail' AND tenant_id = $1 AND sealed IS NOT NULL`, [
+        owner.tenantId,
+      ]);
+      expect(after.rows[0].n).toBe(0);
       const stored = await db.query(`SELECT token_hash, expires_at FROM auth_tokens WHERE user_id = $1 AND purpose = 'invitation'`, [
         user.id,
       ]);

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../src/domain/auth/token-service.js';
-import { loadSigningKeys } from '../../src/domain/auth/signing-key-store.js';
+import { loadSigningKeys, sealContext } from '../../src/domain/auth/signing-key-store.js';
 import { bearer, createTestApp, type Account, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -27,8 +27,12 @@ beforeAll(async () => {
   publicJwk = jwks.keys.find((k: JWK) => k.kid === realKid);
   // With JWT_PRIVATE_KEY unset the signing key lives in the database: signing
   // with it lets a test break exactly one claim while the signature stays valid.
-  const { rows } = await t.runtime.db.systemQuery<{ private_jwk: JWK }>('SELECT private_jwk FROM signing_keys WHERE kid = $1', [realKid]);
-  realPrivateKey = (await importJWK(rows[0].private_jwk, 'EdDSA')) as CryptoKey;
+  // It is sealed at rest: open it as the service does.
+  const { rows } = await t.runtime.db.systemQuery<{ sealed: string }>(
+    'SELECT private_key_sealed AS sealed FROM signing_keys WHERE kid = $1',
+    [realKid],
+  );
+  realPrivateKey = (await importJWK(JSON.parse(t.runtime.secrets.open(rows[0].sealed, sealContext(realKid))), 'EdDSA')) as CryptoKey;
 });
 afterAll(async () => t?.close());
 
@@ -129,7 +133,7 @@ describe('claims checked after a valid signature', () => {
   });
 
   it('refuses an expired token issued by the service with a clock in the past', async () => {
-    const keys = await loadSigningKeys(t.runtime.db, undefined);
+    const keys = await loadSigningKeys(t.runtime.db, undefined, t.runtime.secrets);
     const past = new TokenService({
       keys,
       issuer: t.runtime.tokens.issuer,
@@ -225,9 +229,19 @@ describe('revocation beats every cache', () => {
   it('stops every user of a suspended tenant at once', async () => {
     const a = await t.signup();
     expect((await me(`Bearer ${a.accessToken}`)).statusCode).toBe(200);
-    await t.runtime.db.systemQuery(`UPDATE tenants SET status = 'suspended' WHERE id = $1`, [a.tenantId]);
-    await t.store.incr(`epoch:tenant:${a.tenantId}`);
-    expect401(await me(`Bearer ${a.accessToken}`), /suspended/i);
+    // Suspended the way an operator does it: a platform administrator through the admin route.
+    const operator = await t.signup();
+    await t.runtime.services.platformAdmin.grant(operator.email);
+    const suspend = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/tenants/${a.tenantId}/suspend`,
+      headers: bearer(operator.accessToken),
+    });
+    expect(suspend.statusCode).toBe(200);
+    // A genuine credential of a tenant that may not use the API: 403, so clients do not sign in again in a loop.
+    const refused = await me(`Bearer ${a.accessToken}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'account_disabled', detail: expect.stringMatching(/suspended/i) });
   });
 
   it('does not let the verification cache outlive a logout', async () => {

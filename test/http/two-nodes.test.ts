@@ -130,6 +130,39 @@ describe('two nodes, one database, one shared store', () => {
     expect((await me(b, acct.accessToken)).statusCode).toBe(401);
   });
 
+  it('suspend a tenant through the admin route on A: B refuses its token and API key at once; reactivation on B lets them back on A', async () => {
+    const operator = await a.signup();
+    await a.runtime.services.platformAdmin.grant(operator.email);
+    const victim = await b.signup();
+    const key = (
+      await b.app.inject({
+        method: 'POST',
+        url: '/api/v1/tenants/api-keys',
+        headers: bearer(victim.accessToken),
+        payload: { name: 'two-nodes', scopes: ['read'] },
+      })
+    ).json().key as string;
+    const current = (node: TestApp, headers: Record<string, string>) =>
+      node.app.inject({ method: 'GET', url: '/api/v1/tenants/current', headers });
+    // Both nodes have the tenant's principals cached before the suspension.
+    for (const node of [a, b]) {
+      expect((await current(node, bearer(victim.accessToken))).statusCode).toBe(200);
+      expect((await current(node, { 'x-api-key': key })).statusCode).toBe(200);
+    }
+    const admin = (node: TestApp, action: string) =>
+      node.app.inject({ method: 'POST', url: `/api/v1/admin/tenants/${victim.tenantId}/${action}`, headers: bearer(operator.accessToken) });
+    expect((await admin(a, 'suspend')).statusCode).toBe(200);
+    for (const node of [b, a]) {
+      for (const headers of [bearer(victim.accessToken), { 'x-api-key': key }]) {
+        const res = await current(node, headers);
+        expect(res.statusCode).toBe(403);
+        expect(res.json().code).toBe('account_disabled');
+      }
+    }
+    expect((await admin(b, 'reactivate')).statusCode).toBe(200);
+    for (const headers of [bearer(victim.accessToken), { 'x-api-key': key }]) expect((await current(a, headers)).statusCode).toBe(200);
+  });
+
   it('count failed logins across both nodes: 3 on A + 2 on B lock the account on either', async () => {
     const acct = await a.signup();
     for (const [node, n] of [

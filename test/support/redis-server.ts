@@ -11,6 +11,10 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts it again, empty, on the same port. */
   start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and commands hang, as with a stalled host. */
+  pause(): void;
+  /** Thaws a paused server (SIGCONT), its data intact. */
+  resume(): void;
 }
 
 /**
@@ -48,7 +52,18 @@ export async function startRedisServer(): Promise<RedisServer> {
     });
   };
   await start();
-  return { url, port, start, stop: () => halt('SIGTERM'), kill: () => halt('SIGKILL') };
+  const signal = (sig: NodeJS.Signals) => () => {
+    if (!(child as ChildProcess | null)?.kill(sig)) throw new Error(`redis-server could not be sent ${sig}`);
+  };
+  return {
+    url,
+    port,
+    start,
+    stop: () => halt('SIGTERM'),
+    kill: () => halt('SIGKILL'),
+    pause: signal('SIGSTOP'),
+    resume: signal('SIGCONT'),
+  };
 }
 
 async function ready(url: string): Promise<void> {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { drainOutbox } from '../../src/domain/mail/mail-outbox.js';
 import { buildApp } from '../../src/http/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { KeyValueStore } from '../../src/platform/key-value-store.js';
@@ -8,7 +7,9 @@ import { DevMailbox } from '../../src/platform/mail/dev-mailbox.js';
 import { MemoryStore } from '../../src/platform/memory-store.js';
 import { RedisStore } from '../../src/platform/redis-store.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { startWorker, type WorkerHandle } from '../../src/worker/worker.js';
 import { createTestDatabase } from './test-database.js';
+import { TEST_ENCRYPTION_KEY } from './test-encryption-key.js';
 
 export interface Account {
   accessToken: string;
@@ -44,6 +45,8 @@ export interface TestAppOptions {
 
 export const STRONG_PASSWORD = 'Sturdy-Lattice-2048';
 
+export { TEST_ENCRYPTION_KEY };
+
 /** A unique key prefix per store, so test files sharing one Redis never see each other's counters. */
 export function newTestStore(): KeyValueStore {
   const url = process.env.REDIS_URL;
@@ -66,6 +69,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     ARGON2_MEMORY_KIB: '1024',
     ARGON2_TIME_COST: '1',
     PUBLIC_URL: 'http://localhost:8000',
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     ...opts.env,
   });
   const ownsStore = !opts.store;
@@ -107,7 +111,11 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
       return { accessToken: res.json().access_token, refreshToken: res.json().refresh_token };
     },
-    deliverMail: () => drainOutbox(runtime.db, mailbox),
+    async deliverMail() {
+      // A reset request queues its mail after answering.
+      await runtime.services.emailedTokens.drain();
+      return runtime.services.mailOutbox.drain(runtime.db, mailbox);
+    },
     async close() {
       await app.close();
       await runtime.close();
@@ -119,3 +127,19 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The app's own background worker (jobs, mail outbox, webhook dispatcher), polling every 200 ms as the tests want it. */
+export function startAppWorker(t: TestApp): Promise<WorkerHandle> {
+  const { runtime } = t;
+  return startWorker(
+    {
+      db: runtime.db,
+      mail: t.mailbox,
+      logger: runtime.logger,
+      jobs: runtime.jobRunner,
+      mailOutbox: runtime.services.mailOutbox,
+      webhooks: runtime.webhookDispatcher,
+    },
+    200,
+  );
+}

@@ -59,7 +59,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ready for traffic (503 while starting or draining) */
+        /** Ready for traffic (503 while starting, draining, or while the database or Redis fails; a database merely slow to answer, a busy pool, still counts as ready) */
         get: operations["getHealthReady"];
         put?: never;
         post?: never;
@@ -129,7 +129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign up: creates a tenant owned by the new user */
+        /**
+         * Sign up: creates a tenant owned by the new user
+         * @description Password policy: 8–128 characters with an upper-case letter, a lower-case letter and a digit, not a common password, and (unless PASSWORD_REJECT_PERSONAL_INFO=false) not containing the name or the local part of the email. A refused password gives 422 whose `failed_rules` lists each rule broken: min_length, max_length, upper_case, lower_case, digit, not_common, personal_info.email, personal_info.name.
+         */
         post: operations["postAuthRegister"];
         delete?: never;
         options?: never;
@@ -746,7 +749,7 @@ export interface paths {
         put?: never;
         /**
          * Transform the lattice's value field (member)
-         * @description xor with a key (its own inverse), rotate by quarter turns in a plane of equal sides, scale by a factor, or normalize to zero mean and unit variance. The field (materialised on first use, within the plan's limit) is stored as the lattice's next `version`, with the history row and an audit entry `lattice.transformed`, in one transaction; concurrent transforms of one lattice run one after another. Cached results of the lattice are invalidated. 422 listing the valid types for an unknown `transformation_type`. Answered at once when the cost estimate is small, else (or with `async=true`) queued as a job: 202 with `job_id` and `status_url`; the job's result is this same body. Every run is recorded in the operation history. Repeating a read on an unchanged lattice is answered from the knowledge cache (`cached: true`). 403 `plan_limit_exceeded` when the run would hold more vertices than the plan's `max_materialized_vertices` or the month's operations are spent; 429 past the plan's compute operations per minute; 422 with `errors` pointing at the body field for coordinates of the wrong length or out of range and for parameters the lattice cannot take.
+         * @description xor with a key (its own inverse; without `key`, the lattice's id is the key), rotate by quarter turns in a plane of equal sides, scale by a factor, or normalize to zero mean and unit variance. The field (materialised on first use, within the plan's limit) is stored as the lattice's next `version`, with the history row and an audit entry `lattice.transformed`, in one transaction; concurrent transforms of one lattice run one after another. Cached results of the lattice are invalidated. 422 listing the valid types for an unknown `transformation_type`. Answered at once when the cost estimate is small, else (or with `async=true`) queued as a job: 202 with `job_id` and `status_url`; the job's result is this same body. Every run is recorded in the operation history. Repeating a read on an unchanged lattice is answered from the knowledge cache (`cached: true`). 403 `plan_limit_exceeded` when the run would hold more vertices than the plan's `max_materialized_vertices` or the month's operations are spent; 429 past the plan's compute operations per minute; 422 with `errors` pointing at the body field for coordinates of the wrong length or out of range and for parameters the lattice cannot take.
          */
         post: operations["postLatticesIdTransform"];
         delete?: never;
@@ -867,6 +870,209 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every tenant, newest first (platform administrator)
+         * @description Platform administrators only (granted by the operator with `catalytic admin grant EMAIL`), with a bearer token. Paginated like every list (X-Total-Count, Link rel="next"), filtered by status.
+         */
+        get: operations["getAdminTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a tenant (platform administrator)
+         * @description Platform administrators only (granted by the operator with `catalytic admin grant EMAIL`), with a bearer token. From the next request on, on every node, the tenant's tokens and API keys are refused with 403 `account_disabled` and its users cannot log in; nothing is deleted. Suspending a suspended tenant changes nothing. An administrator cannot suspend their own tenant (409). Audited in the tenant's log as tenant.suspended, naming the administrator.
+         */
+        post: operations["postAdminTenantsIdSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a suspended tenant (platform administrator)
+         * @description Platform administrators only (granted by the operator with `catalytic admin grant EMAIL`), with a bearer token. Its tokens and API keys work again from the next request on, on every node. Audited as tenant.reactivated.
+         */
+        post: operations["postAdminTenantsIdReactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move a tenant to another plan (platform administrator)
+         * @description Platform administrators only (granted by the operator with `catalytic admin grant EMAIL`), with a bearer token. The new limits apply from the next request on, on every node. An unknown plan is 422. Audited as tenant.plan_changed, naming the administrator.
+         */
+        put: operations["putAdminTenantsIdPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhook endpoints, newest first, without secrets */
+        get: operations["getWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint (admin)
+         * @description The signing secret (given, or `whsec_` + base64 of 32 random bytes) is in this response only; it is stored encrypted. The URL's host must resolve to public addresses only (422 names the reason). Each delivery is a POST of `{ id, type, event, timestamp, tenant_id, data }` signed the Standard Webhooks way: `webhook-id` (the event id, the same on every retry), `webhook-timestamp` (Unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">` (two signatures, space-separated, while a rotated-out secret overlaps); old receivers also get `X-Webhook-Event` and `X-Webhook-Signature: sha256=<hex HMAC of the body>`. Only 2xx is success; retries back off exponentially with full jitter per `retry_config` and honour `Retry-After`; after the last retry the delivery is `dead`; a 410 disables the endpoint; redirects are not followed; an attempt times out after 15 s.
+         */
+        post: operations["postWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook endpoint, without its secret */
+        get: operations["getWebhooksId"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its deliveries (admin) */
+        delete: operations["deleteWebhooksId"];
+        options?: never;
+        head?: never;
+        /**
+         * Change, pause or resume a webhook endpoint (admin)
+         * @description `active: false` pauses: events still queue up for it and go out when it is resumed with `active: true`.
+         */
+        patch: operations["patchWebhooksId"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the endpoint's signing secret (admin)
+         * @description The new secret is in this response only. Until `previous_secret_expires_at` every delivery carries a signature with each secret, so receivers switch without missing one.
+         */
+        post: operations["postWebhooksIdRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.test event to this endpoint (admin)
+         * @description Queued like any event (202); follow it in the delivery log.
+         */
+        post: operations["postWebhooksIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The endpoint's deliveries, newest first
+         * @description Status, attempts, the last response code and error, and when the next attempt is due.
+         */
+        get: operations["getWebhooksIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver again now (admin)
+         * @description The delivery is due at once with the same `webhook-id`; a dead one gets one more attempt (dead again if it fails), a delivered one is sent again.
+         */
+        post: operations["postWebhooksIdDeliveriesDeliveryIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -922,6 +1128,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
         };
     };
     getHealth: {
@@ -952,6 +1167,15 @@ export interface operations {
                         /** Format: date-time */
                         timestamp: string;
                     };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
                 };
             };
             /** @description Default Response */
@@ -998,6 +1222,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
         };
     };
     getHealthReady: {
@@ -1017,7 +1250,18 @@ export interface operations {
                 content: {
                     "application/json": {
                         status: string;
+                        /** @description The dependencies that do not answer */
+                        unavailable?: string[];
                     };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
                 };
             };
             /** @description Default Response */
@@ -1028,6 +1272,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         status: string;
+                        /** @description The dependencies that do not answer */
+                        unavailable?: string[];
                     };
                 };
             };
@@ -1051,6 +1297,15 @@ export interface operations {
                     "application/json": {
                         database: string;
                     };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
                 };
             };
             /** @description Default Response */
@@ -1086,6 +1341,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
             /** @description Default Response */
             503: {
                 headers: {
@@ -1119,6 +1383,15 @@ export interface operations {
                             [key: string]: string;
                         }[];
                     };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
                 };
             };
         };
@@ -1202,6 +1475,15 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1323,6 +1605,24 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1392,6 +1692,24 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1423,6 +1741,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1433,6 +1760,33 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1482,6 +1836,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1575,6 +1947,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1613,6 +1994,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1678,6 +2077,24 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1725,6 +2142,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1797,6 +2232,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1912,6 +2365,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2013,6 +2475,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2023,6 +2494,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2141,6 +2630,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2151,6 +2649,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2352,6 +2868,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2371,6 +2896,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2418,6 +2961,15 @@ export interface operations {
                 content?: never;
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2446,6 +2998,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2559,6 +3129,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2587,6 +3166,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2777,6 +3374,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2787,6 +3393,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2834,6 +3458,15 @@ export interface operations {
                 content?: never;
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2853,6 +3486,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2945,6 +3596,15 @@ export interface operations {
                             gpu_allowed: boolean;
                         };
                     }[];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
                 };
             };
         };
@@ -3090,6 +3750,8 @@ export interface operations {
                      *         "metadata": {
                      *           "project": "cooling"
                      *         },
+                     *         "description": null,
+                     *         "allow_cpu_fallback": true,
                      *         "version": 1,
                      *         "created_at": "2025-01-15T09:30:00.000Z",
                      *         "updated_at": "2025-01-15T09:30:00.000Z"
@@ -3133,6 +3795,10 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        /** @description As sent at creation; null when none was */
+                        description: string | null;
+                        /** @description false: GPU-requiring operations answer 409 where no GPU can be used */
+                        allow_cpu_fallback: boolean;
                         /** @description Starts at 1; each change of the value field (a transform) adds 1. Renaming does not. */
                         version: number;
                         /**
@@ -3231,11 +3897,18 @@ export interface operations {
                     metadata?: {
                         [key: string]: unknown;
                     };
+                    /** @description Free text, at most 1000 characters; stored and returned as given */
+                    description?: string;
+                    /**
+                     * @description false: an operation that asks for the GPU (`use_gpu: true`, or without `use_gpu` on a lattice created with `enable_gpu: true`) answers 409 with the reason when no GPU can be used, instead of running on the CPU
+                     * @default true
+                     */
+                    allow_cpu_fallback?: boolean;
                     /** @description Stored and echoed for old clients; not interpreted */
                     field_type?: string;
                     /** @description Stored and echoed for old clients; not interpreted */
                     geometry?: string;
-                    /** @description Stored and echoed for old clients; operations choose the GPU per request */
+                    /** @description Stored and echoed for old clients; operations choose the GPU per request, except that with `allow_cpu_fallback: false` it stands for `use_gpu: true` where a request does not say */
                     enable_gpu?: boolean;
                 };
             };
@@ -3271,6 +3944,8 @@ export interface operations {
                      *       "metadata": {
                      *         "project": "cooling"
                      *       },
+                     *       "description": null,
+                     *       "allow_cpu_fallback": true,
                      *       "version": 1,
                      *       "created_at": "2025-01-15T09:30:00.000Z",
                      *       "updated_at": "2025-01-15T09:30:00.000Z"
@@ -3313,6 +3988,10 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        /** @description As sent at creation; null when none was */
+                        description: string | null;
+                        /** @description false: GPU-requiring operations answer 409 where no GPU can be used */
+                        allow_cpu_fallback: boolean;
                         /** @description Starts at 1; each change of the value field (a transform) adds 1. Renaming does not. */
                         version: number;
                         /**
@@ -3438,6 +4117,8 @@ export interface operations {
                      *       "metadata": {
                      *         "project": "cooling"
                      *       },
+                     *       "description": null,
+                     *       "allow_cpu_fallback": true,
                      *       "version": 1,
                      *       "created_at": "2025-01-15T09:30:00.000Z",
                      *       "updated_at": "2025-01-15T09:30:00.000Z"
@@ -3480,6 +4161,10 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        /** @description As sent at creation; null when none was */
+                        description: string | null;
+                        /** @description false: GPU-requiring operations answer 409 where no GPU can be used */
+                        allow_cpu_fallback: boolean;
                         /** @description Starts at 1; each change of the value field (a transform) adds 1. Renaming does not. */
                         version: number;
                         /**
@@ -3565,6 +4250,15 @@ export interface operations {
                 content?: never;
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3584,6 +4278,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3673,6 +4385,8 @@ export interface operations {
                      *       "metadata": {
                      *         "project": "cooling"
                      *       },
+                     *       "description": null,
+                     *       "allow_cpu_fallback": true,
                      *       "version": 1,
                      *       "created_at": "2025-01-15T09:30:00.000Z",
                      *       "updated_at": "2025-01-15T09:30:00.000Z"
@@ -3715,6 +4429,10 @@ export interface operations {
                         metadata: {
                             [key: string]: unknown;
                         };
+                        /** @description As sent at creation; null when none was */
+                        description: string | null;
+                        /** @description false: GPU-requiring operations answer 409 where no GPU can be used */
+                        allow_cpu_fallback: boolean;
                         /** @description Starts at 1; each change of the value field (a transform) adds 1. Renaming does not. */
                         version: number;
                         /**
@@ -3810,7 +4528,7 @@ export interface operations {
     postLatticesIdPath: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -4011,7 +4729,7 @@ export interface operations {
     postLatticesIdDistances: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -4029,6 +4747,8 @@ export interface operations {
                     sources: number[][];
                     /** @description Stop past this many hops; farther vertices count as unreached */
                     max_distance?: number;
+                    /** @description Catalytic mode: the BFS keeps its queue in the lattice's stored value field (its work tape, materialised first when the lattice has none) and hands it back bit for bit; the answer's `catalytic` reports the clean memory used beside a normal BFS's and the tape's checksums taken before and after. Same distances. Runs on the calling thread, so only small fields are answered at once; larger ones run as a job */
+                    catalytic?: boolean;
                     /** @description Ask for the GPU. Honoured when the plan allows GPU use and a WebGPU adapter exists; otherwise the operation runs on the CPU and `fallback_reason` says why (never an error). */
                     use_gpu?: boolean;
                 };
@@ -4076,7 +4796,25 @@ export interface operations {
                             max: number;
                             mean: number;
                         } | null;
+                        /** @description closed_form, separable_transform, bfs, or catalytic_bfs in catalytic mode */
                         method: string;
+                        /** @description Catalytic mode only: the tape it borrowed and the proof that it was handed back intact */
+                        catalytic?: {
+                            /** @description Bytes of the borrowed work tape (the lattice's value field) */
+                            tape_bytes: number;
+                            /** @description Of them, the bytes the BFS queue used */
+                            tape_bytes_used: number;
+                            /** @description Clean (freshly allocated) bytes this run used: the distances and the histogram */
+                            clean_bytes: number;
+                            /** @description Clean bytes a normal queue BFS needs for the same answer: distances, a queue of V, the obstacle bitset, the histogram */
+                            normal_clean_bytes: number;
+                            /** @description Checksum of the tape taken before the run */
+                            checksum_before: string;
+                            /** @description Checksum of the tape taken after the run */
+                            checksum_after: string;
+                            /** @description checksum_after === checksum_before: computed, not assumed */
+                            restored: boolean;
+                        };
                     };
                     "application/octet-stream": string;
                 };
@@ -4181,7 +4919,7 @@ export interface operations {
     postLatticesIdNeighbors: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -4383,7 +5121,7 @@ export interface operations {
     postLatticesIdComponents: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -4562,7 +5300,7 @@ export interface operations {
     postLatticesIdCentrality: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -4770,7 +5508,7 @@ export interface operations {
     postLatticesIdAnalyze: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -4971,7 +5709,7 @@ export interface operations {
     postLatticesIdDiffusion: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -5192,7 +5930,7 @@ export interface operations {
     postLatticesIdRandomWalk: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -5406,7 +6144,7 @@ export interface operations {
     postLatticesIdPartition: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -5609,7 +6347,7 @@ export interface operations {
     postLatticesIdSpectrum: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -5787,7 +6525,7 @@ export interface operations {
     postLatticesPath: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -6001,7 +6739,7 @@ export interface operations {
     postLatticesIdTransform: {
         parameters: {
             query?: {
-                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job. */
+                /** @description true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
                 async?: boolean;
             };
             header?: never;
@@ -6021,7 +6759,7 @@ export interface operations {
                     transformation_type: "xor" | "rotate" | "scale" | "normalize";
                     /** @description The members the transformation type uses */
                     parameters?: {
-                        /** @description xor: a string (≤ 1024 chars) or safe integer; required */
+                        /** @description xor: a string (≤ 1024 chars) or safe integer; when omitted the key is the lattice's id (as a string), so the same request applied twice restores the field */
                         key?: string | number;
                         /** @description rotate: the plane, two different dimensions with equal sides (default [0, 1]) */
                         axes?: number[];
@@ -6064,6 +6802,7 @@ export interface operations {
                      *       },
                      *       "catalytic": {
                      *         "aux_bytes": 8000,
+                     *         "checksum_restored": "9f1c…",
                      *         "restored": true
                      *       }
                      *     }
@@ -6101,7 +6840,9 @@ export interface operations {
                         catalytic: {
                             /** @description Bytes of the value field the transform borrowed and changed in place */
                             aux_bytes: number;
-                            /** @description Whether the reported inverse hands those bytes back bit for bit */
+                            /** @description Checksum of the new field with the reported inverse applied (compare result_summary.checksum_before) */
+                            checksum_restored: string;
+                            /** @description checksum_restored === result_summary.checksum_before: whether the reported inverse hands the bytes back bit for bit (computed) */
                             restored: boolean;
                         };
                     };
@@ -6588,6 +7329,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6883,6 +7633,15 @@ export interface operations {
                 };
             };
             /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6902,6 +7661,24 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7013,6 +7790,1758 @@ export interface operations {
             };
             /** @description RFC 9457 problem details */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getAdminTenants: {
+        parameters: {
+            query: {
+                limit: number;
+                cursor?: string;
+                /** @description Only tenants in this status */
+                status?: "active" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tenants, newest first */
+            200: {
+                headers: {
+                    /** @description Items matching the filters across all pages */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288 link to the next page (rel="next"); absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        name: string;
+                        /** @description Stable, URL-safe handle, chosen at registration */
+                        slug: string;
+                        plan_code: string;
+                        plan_name: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        limits: {
+                            /** @description Lattices the tenant may keep; -1 means unlimited */
+                            lattices: number;
+                            /** @description Dimensions a lattice may have; -1 means unlimited */
+                            max_dimensions: number;
+                            /** @description Points per side of a lattice; -1 means unlimited */
+                            max_size: number;
+                            /** @description Vertices one operation may materialise; -1 means unlimited */
+                            max_materialized_vertices: number;
+                            /** @description API requests per minute; -1 means unlimited */
+                            requests_per_minute: number;
+                            /** @description Compute operations (path, transform, analyze, ...) per minute; -1 means unlimited */
+                            compute_per_minute: number;
+                            /** @description Operations per calendar month; -1 means unlimited */
+                            monthly_operations: number;
+                            /** @description Whether operations may run on a GPU */
+                            gpu_allowed: boolean;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postAdminTenantsIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01920c8e-7b2a-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "name": "Acme Research",
+                     *       "slug": "acme-research",
+                     *       "plan_code": "free",
+                     *       "plan_name": "Free",
+                     *       "status": "active",
+                     *       "limits": {
+                     *         "lattices": 5,
+                     *         "max_dimensions": 4,
+                     *         "max_size": 1000,
+                     *         "max_materialized_vertices": 1000000,
+                     *         "requests_per_minute": 120,
+                     *         "compute_per_minute": 10,
+                     *         "monthly_operations": 1000,
+                     *         "gpu_allowed": false
+                     *       },
+                     *       "created_at": "2025-01-15T09:30:00.000Z",
+                     *       "updated_at": "2025-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        name: string;
+                        /** @description Stable, URL-safe handle, chosen at registration */
+                        slug: string;
+                        plan_code: string;
+                        plan_name: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        limits: {
+                            /** @description Lattices the tenant may keep; -1 means unlimited */
+                            lattices: number;
+                            /** @description Dimensions a lattice may have; -1 means unlimited */
+                            max_dimensions: number;
+                            /** @description Points per side of a lattice; -1 means unlimited */
+                            max_size: number;
+                            /** @description Vertices one operation may materialise; -1 means unlimited */
+                            max_materialized_vertices: number;
+                            /** @description API requests per minute; -1 means unlimited */
+                            requests_per_minute: number;
+                            /** @description Compute operations (path, transform, analyze, ...) per minute; -1 means unlimited */
+                            compute_per_minute: number;
+                            /** @description Operations per calendar month; -1 means unlimited */
+                            monthly_operations: number;
+                            /** @description Whether operations may run on a GPU */
+                            gpu_allowed: boolean;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postAdminTenantsIdReactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01920c8e-7b2a-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "name": "Acme Research",
+                     *       "slug": "acme-research",
+                     *       "plan_code": "free",
+                     *       "plan_name": "Free",
+                     *       "status": "active",
+                     *       "limits": {
+                     *         "lattices": 5,
+                     *         "max_dimensions": 4,
+                     *         "max_size": 1000,
+                     *         "max_materialized_vertices": 1000000,
+                     *         "requests_per_minute": 120,
+                     *         "compute_per_minute": 10,
+                     *         "monthly_operations": 1000,
+                     *         "gpu_allowed": false
+                     *       },
+                     *       "created_at": "2025-01-15T09:30:00.000Z",
+                     *       "updated_at": "2025-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        name: string;
+                        /** @description Stable, URL-safe handle, chosen at registration */
+                        slug: string;
+                        plan_code: string;
+                        plan_name: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        limits: {
+                            /** @description Lattices the tenant may keep; -1 means unlimited */
+                            lattices: number;
+                            /** @description Dimensions a lattice may have; -1 means unlimited */
+                            max_dimensions: number;
+                            /** @description Points per side of a lattice; -1 means unlimited */
+                            max_size: number;
+                            /** @description Vertices one operation may materialise; -1 means unlimited */
+                            max_materialized_vertices: number;
+                            /** @description API requests per minute; -1 means unlimited */
+                            requests_per_minute: number;
+                            /** @description Compute operations (path, transform, analyze, ...) per minute; -1 means unlimited */
+                            compute_per_minute: number;
+                            /** @description Operations per calendar month; -1 means unlimited */
+                            monthly_operations: number;
+                            /** @description Whether operations may run on a GPU */
+                            gpu_allowed: boolean;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    putAdminTenantsIdPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "plan_code": "pro"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description free, starter, pro (alias professional) or enterprise; an unknown code is 422 */
+                    plan_code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01920c8e-7b2a-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "name": "Acme Research",
+                     *       "slug": "acme-research",
+                     *       "plan_code": "free",
+                     *       "plan_name": "Free",
+                     *       "status": "active",
+                     *       "limits": {
+                     *         "lattices": 5,
+                     *         "max_dimensions": 4,
+                     *         "max_size": 1000,
+                     *         "max_materialized_vertices": 1000000,
+                     *         "requests_per_minute": 120,
+                     *         "compute_per_minute": 10,
+                     *         "monthly_operations": 1000,
+                     *         "gpu_allowed": false
+                     *       },
+                     *       "created_at": "2025-01-15T09:30:00.000Z",
+                     *       "updated_at": "2025-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        name: string;
+                        /** @description Stable, URL-safe handle, chosen at registration */
+                        slug: string;
+                        plan_code: string;
+                        plan_name: string;
+                        /** @enum {string} */
+                        status: "active" | "suspended";
+                        limits: {
+                            /** @description Lattices the tenant may keep; -1 means unlimited */
+                            lattices: number;
+                            /** @description Dimensions a lattice may have; -1 means unlimited */
+                            max_dimensions: number;
+                            /** @description Points per side of a lattice; -1 means unlimited */
+                            max_size: number;
+                            /** @description Vertices one operation may materialise; -1 means unlimited */
+                            max_materialized_vertices: number;
+                            /** @description API requests per minute; -1 means unlimited */
+                            requests_per_minute: number;
+                            /** @description Compute operations (path, transform, analyze, ...) per minute; -1 means unlimited */
+                            compute_per_minute: number;
+                            /** @description Operations per calendar month; -1 means unlimited */
+                            monthly_operations: number;
+                            /** @description Whether operations may run on a GPU */
+                            gpu_allowed: boolean;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getWebhooks: {
+        parameters: {
+            query: {
+                limit: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Webhook endpoints */
+            200: {
+                headers: {
+                    /** @description Items matching the filters across all pages */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288 link to the next page (rel="next"); absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        events: string[];
+                        /** @description Deliveries go out (status active) */
+                        active: boolean;
+                        /**
+                         * @description paused by the tenant, or disabled because the receiver answered 410 Gone
+                         * @enum {string}
+                         */
+                        status: "active" | "paused" | "disabled";
+                        disabled_reason: string | null;
+                        retry_config: {
+                            /** @description Retries after the first attempt before the delivery is dead (default 10) */
+                            max_retries: number;
+                            /** @description Base of the exponential backoff: retry n waits a random time up to retry_delay_seconds·2^(n-1) (full jitter, at most an hour), or what Retry-After asks (default 30) */
+                            retry_delay_seconds: number;
+                        };
+                        /** @description Until then the secret before the last rotation signs too (a second v1 signature) */
+                        previous_secret_expires_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/hooks",
+                 *       "events": [
+                 *         "lattice.*",
+                 *         "job.*"
+                 *       ],
+                 *       "description": "Build pipeline",
+                 *       "retry_config": {
+                 *         "max_retries": 5,
+                 *         "retry_delay_seconds": 10
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description http(s) URL the events are POSTed to. Hosts resolving to loopback, private, CGNAT, link-local, multicast or unspecified addresses are refused (loopback only unless WEBHOOK_ALLOW_LOOPBACK=true) */
+                    url: string;
+                    events: ("*" | "lattice.created" | "lattice.updated" | "lattice.deleted" | "transformation.completed" | "operation.completed" | "job.completed" | "job.failed" | "webhook.test" | "lattice.*" | "transformation.*" | "operation.*" | "job.*" | "webhook.*")[];
+                    /** @description Signing secret: `whsec_` + base64 (the key is the decoded bytes), or any other 8–256 characters (the key is their UTF-8 bytes). Generated when omitted */
+                    secret?: string;
+                    description?: string;
+                    retry_config?: {
+                        /** @description Retries after the first attempt before the delivery is dead (default 10) */
+                        max_retries: number;
+                        /** @description Base of the exponential backoff: retry n waits a random time up to retry_delay_seconds·2^(n-1) (full jitter, at most an hour), or what Retry-After asks (default 30) */
+                        retry_delay_seconds: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01920c91-2b3c-7d4e-9f5a-6b7c8d9e0f1a",
+                     *       "url": "https://example.com/hooks",
+                     *       "description": "Build pipeline",
+                     *       "events": [
+                     *         "lattice.*",
+                     *         "job.*"
+                     *       ],
+                     *       "active": true,
+                     *       "status": "active",
+                     *       "disabled_reason": null,
+                     *       "retry_config": {
+                     *         "max_retries": 5,
+                     *         "retry_delay_seconds": 10
+                     *       },
+                     *       "previous_secret_expires_at": null,
+                     *       "created_at": "2025-01-15T09:30:00.000Z",
+                     *       "updated_at": "2025-01-15T09:30:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw2Nf8S2zWnJk="
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        events: string[];
+                        /** @description Deliveries go out (status active) */
+                        active: boolean;
+                        /**
+                         * @description paused by the tenant, or disabled because the receiver answered 410 Gone
+                         * @enum {string}
+                         */
+                        status: "active" | "paused" | "disabled";
+                        disabled_reason: string | null;
+                        retry_config: {
+                            /** @description Retries after the first attempt before the delivery is dead (default 10) */
+                            max_retries: number;
+                            /** @description Base of the exponential backoff: retry n waits a random time up to retry_delay_seconds·2^(n-1) (full jitter, at most an hour), or what Retry-After asks (default 30) */
+                            retry_delay_seconds: number;
+                        };
+                        /** @description Until then the secret before the last rotation signs too (a second v1 signature) */
+                        previous_secret_expires_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                        /** @description The signing secret. Shown only in this response */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01920c91-2b3c-7d4e-9f5a-6b7c8d9e0f1a",
+                     *       "url": "https://example.com/hooks",
+                     *       "description": "Build pipeline",
+                     *       "events": [
+                     *         "lattice.*",
+                     *         "job.*"
+                     *       ],
+                     *       "active": true,
+                     *       "status": "active",
+                     *       "disabled_reason": null,
+                     *       "retry_config": {
+                     *         "max_retries": 5,
+                     *         "retry_delay_seconds": 10
+                     *       },
+                     *       "previous_secret_expires_at": null,
+                     *       "created_at": "2025-01-15T09:30:00.000Z",
+                     *       "updated_at": "2025-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        events: string[];
+                        /** @description Deliveries go out (status active) */
+                        active: boolean;
+                        /**
+                         * @description paused by the tenant, or disabled because the receiver answered 410 Gone
+                         * @enum {string}
+                         */
+                        status: "active" | "paused" | "disabled";
+                        disabled_reason: string | null;
+                        retry_config: {
+                            /** @description Retries after the first attempt before the delivery is dead (default 10) */
+                            max_retries: number;
+                            /** @description Base of the exponential backoff: retry n waits a random time up to retry_delay_seconds·2^(n-1) (full jitter, at most an hour), or what Retry-After asks (default 30) */
+                            retry_delay_seconds: number;
+                        };
+                        /** @description Until then the secret before the last rotation signs too (a second v1 signature) */
+                        previous_secret_expires_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    deleteWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    patchWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description http(s) URL the events are POSTed to. Hosts resolving to loopback, private, CGNAT, link-local, multicast or unspecified addresses are refused (loopback only unless WEBHOOK_ALLOW_LOOPBACK=true) */
+                    url?: string;
+                    events?: ("*" | "lattice.created" | "lattice.updated" | "lattice.deleted" | "transformation.completed" | "operation.completed" | "job.completed" | "job.failed" | "webhook.test" | "lattice.*" | "transformation.*" | "operation.*" | "job.*" | "webhook.*")[];
+                    description?: string | null;
+                    retry_config?: {
+                        /** @description Retries after the first attempt before the delivery is dead (default 10) */
+                        max_retries: number;
+                        /** @description Base of the exponential backoff: retry n waits a random time up to retry_delay_seconds·2^(n-1) (full jitter, at most an hour), or what Retry-After asks (default 30) */
+                        retry_delay_seconds: number;
+                    };
+                    /** @description false pauses deliveries (they wait); true resumes them, also after a 410 disabled the endpoint */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01920c91-2b3c-7d4e-9f5a-6b7c8d9e0f1a",
+                     *       "url": "https://example.com/hooks",
+                     *       "description": "Build pipeline",
+                     *       "events": [
+                     *         "lattice.*",
+                     *         "job.*"
+                     *       ],
+                     *       "active": true,
+                     *       "status": "active",
+                     *       "disabled_reason": null,
+                     *       "retry_config": {
+                     *         "max_retries": 5,
+                     *         "retry_delay_seconds": 10
+                     *       },
+                     *       "previous_secret_expires_at": null,
+                     *       "created_at": "2025-01-15T09:30:00.000Z",
+                     *       "updated_at": "2025-01-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        events: string[];
+                        /** @description Deliveries go out (status active) */
+                        active: boolean;
+                        /**
+                         * @description paused by the tenant, or disabled because the receiver answered 410 Gone
+                         * @enum {string}
+                         */
+                        status: "active" | "paused" | "disabled";
+                        disabled_reason: string | null;
+                        retry_config: {
+                            /** @description Retries after the first attempt before the delivery is dead (default 10) */
+                            max_retries: number;
+                            /** @description Base of the exponential backoff: retry n waits a random time up to retry_delay_seconds·2^(n-1) (full jitter, at most an hour), or what Retry-After asks (default 30) */
+                            retry_delay_seconds: number;
+                        };
+                        /** @description Until then the secret before the last rotation signs too (a second v1 signature) */
+                        previous_secret_expires_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postWebhooksIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Signing secret: `whsec_` + base64 (the key is the decoded bytes), or any other 8–256 characters (the key is their UTF-8 bytes). Generated when omitted */
+                    secret?: string;
+                    /** @description How long the old secret keeps signing beside the new one (default WEBHOOK_SECRET_OVERLAP_SECONDS) */
+                    overlap_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01920c91-2b3c-7d4e-9f5a-6b7c8d9e0f1a",
+                     *       "url": "https://example.com/hooks",
+                     *       "description": "Build pipeline",
+                     *       "events": [
+                     *         "lattice.*",
+                     *         "job.*"
+                     *       ],
+                     *       "active": true,
+                     *       "status": "active",
+                     *       "disabled_reason": null,
+                     *       "retry_config": {
+                     *         "max_retries": 5,
+                     *         "retry_delay_seconds": 10
+                     *       },
+                     *       "previous_secret_expires_at": null,
+                     *       "created_at": "2025-01-15T09:30:00.000Z",
+                     *       "updated_at": "2025-01-15T09:30:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw2Nf8S2zWnJk="
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        url: string;
+                        description: string | null;
+                        events: string[];
+                        /** @description Deliveries go out (status active) */
+                        active: boolean;
+                        /**
+                         * @description paused by the tenant, or disabled because the receiver answered 410 Gone
+                         * @enum {string}
+                         */
+                        status: "active" | "paused" | "disabled";
+                        disabled_reason: string | null;
+                        retry_config: {
+                            /** @description Retries after the first attempt before the delivery is dead (default 10) */
+                            max_retries: number;
+                            /** @description Base of the exponential backoff: retry n waits a random time up to retry_delay_seconds·2^(n-1) (full jitter, at most an hour), or what Retry-After asks (default 30) */
+                            retry_delay_seconds: number;
+                        };
+                        /** @description Until then the secret before the last rotation signs too (a second v1 signature) */
+                        previous_secret_expires_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        updated_at: string;
+                        /** @description The signing secret. Shown only in this response */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postWebhooksIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "event_id": "01920c92-3c4d-7e5f-8a6b-7c8d9e0f1a00",
+                     *       "event": "webhook.test"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        event_id: string;
+                        /** @enum {string} */
+                        event: "webhook.test";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getWebhooksIdDeliveries: {
+        parameters: {
+            query: {
+                limit: number;
+                cursor?: string;
+                /** @description Only deliveries in this status */
+                status?: "pending" | "succeeded" | "failed" | "dead";
+            };
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries */
+            200: {
+                headers: {
+                    /** @description Items matching the filters across all pages */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288 link to the next page (rel="next"); absent on the last page */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        /** @description UUID (time-ordered v7) */
+                        webhook_id: string;
+                        /** @description The event; also the `webhook-id` header, the same on every attempt */
+                        event_id: string;
+                        event: string;
+                        /**
+                         * @description pending: not tried yet; failed: the last attempt failed, another is due at next_attempt_at; dead: retries exhausted
+                         * @enum {string}
+                         */
+                        status: "pending" | "succeeded" | "failed" | "dead";
+                        attempts: number;
+                        /** @description Attempts after the first */
+                        retry_count: number;
+                        response_status: number | null;
+                        /** @description The error of the latest failed attempt (kept after a later success) */
+                        last_error: string | null;
+                        /** @description null once succeeded or dead */
+                        next_attempt_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        delivered_at: string | null;
+                    }[];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    postWebhooksIdDeliveriesDeliveryIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (time-ordered v7) */
+                id: string;
+                /** @description UUID (time-ordered v7) */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01920c92-3c4d-7e5f-8a6b-7c8d9e0f1a2b",
+                     *       "webhook_id": "01920c91-2b3c-7d4e-9f5a-6b7c8d9e0f1a",
+                     *       "event_id": "01920c92-3c4d-7e5f-8a6b-7c8d9e0f1a00",
+                     *       "event": "lattice.created",
+                     *       "status": "succeeded",
+                     *       "attempts": 2,
+                     *       "retry_count": 1,
+                     *       "response_status": 200,
+                     *       "last_error": "HTTP 503",
+                     *       "next_attempt_at": null,
+                     *       "created_at": "2025-01-15T09:30:00.000Z",
+                     *       "delivered_at": "2025-01-15T09:30:04.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description UUID (time-ordered v7) */
+                        id: string;
+                        /** @description UUID (time-ordered v7) */
+                        webhook_id: string;
+                        /** @description The event; also the `webhook-id` header, the same on every attempt */
+                        event_id: string;
+                        event: string;
+                        /**
+                         * @description pending: not tried yet; failed: the last attempt failed, another is due at next_attempt_at; dead: retries exhausted
+                         * @enum {string}
+                         */
+                        status: "pending" | "succeeded" | "failed" | "dead";
+                        attempts: number;
+                        /** @description Attempts after the first */
+                        retry_count: number;
+                        response_status: number | null;
+                        /** @description The error of the latest failed attempt (kept after a later success) */
+                        last_error: string | null;
+                        /** @description null once succeeded or dead */
+                        next_attempt_at: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 UTC
+                         */
+                        created_at: string;
+                        delivered_at: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

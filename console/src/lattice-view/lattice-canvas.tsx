@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Lattice } from '../../../src/engine/lattice';
 import { MapLegend } from './map-legend';
 import { LAYER_NAMES, paintLayer, type MapLayer } from './map-layers';
@@ -32,7 +32,11 @@ export function LatticeCanvas({ lattice, slice, layer, marks, description }: Lat
   const base = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
 
-  useEffect(() => {
+  // Layout effects paint in the same task as the render that sets the data
+  // attributes, so the DOM never says a layer or mark count the canvas does not
+  // yet show (a plain effect waits for the next frame, and a reader in between
+  // saw new attributes over an old picture).
+  useLayoutEffect(() => {
     const ctx = base.current?.getContext('2d');
     if (!ctx) return;
     ctx.putImageData(new ImageData(paintLayer(lattice, slice, layer), slice.cols, slice.rows), 0, 0);
@@ -44,7 +48,7 @@ export function LatticeCanvas({ lattice, slice, layer, marks, description }: Lat
     () => (marks ? marks.vertices.map((v) => cellOf(slice, v)).filter((c): c is [number, number] => c !== null) : []),
     [marks, slice],
   );
-  useEffect(() => {
+  useLayoutEffect(() => {
     const ctx = overlay.current?.getContext('2d');
     if (!ctx) return;
     const px = new Uint8ClampedArray(slice.rows * slice.cols * 4);

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { Field } from '../components/field';
 import { useAction } from '../components/use-action';
 import { Pager } from '../components/pager';
+import { ShownOnce } from '../components/shown-once';
 import { useCursorPages } from '../components/use-cursor-pages';
 import { formatTime } from '../format';
 
@@ -78,20 +79,9 @@ export function ApiKeysPage() {
         </button>
       </form>
       {created && (
-        <div class="notice notice-success" role="status">
-          <p>
-            Key <strong>{created.name}</strong> created. Copy it now: it is not shown again.
-          </p>
-          <Field label="Your new key">
-            {({ id }) => <input id={id} class="secret" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} />}
-          </Field>
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(created.key)}>
-            Copy
-          </button>{' '}
-          <button type="button" onClick={() => setCreated(null)}>
-            Done
-          </button>
-        </div>
+        <ShownOnce label="Your new key" value={created.key} onDone={() => setCreated(null)}>
+          Key <strong>{created.name}</strong> created
+        </ShownOnce>
       )}
       <ErrorNotice error={error ?? pages.error} />
       <DataTable caption="API keys of your organisation" columns={['Name', 'Prefix', 'Scopes', 'Last used', 'Expires', 'State']}>

@@ -10,6 +10,8 @@ import { MembersPage } from '../pages/members-page';
 import { SignupPage } from '../pages/signup-page';
 import { AcceptInvitationPage, NotFoundPage, ResetPasswordPage, VerifyEmailPage } from '../pages/token-pages';
 import { UsagePage } from '../pages/usage-page';
+import { WebhookPage } from '../pages/webhook-page';
+import { WebhooksPage } from '../pages/webhooks-page';
 import type { Role } from '../session/account';
 import { matchPath } from './match-path';
 
@@ -42,6 +44,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/jobs', title: 'Jobs', page: JobsPage, access: 'signed-in', nav: { label: 'Jobs' } },
   { path: '/api-keys', title: 'API keys', page: ApiKeysPage, access: 'signed-in', nav: { label: 'API keys' } },
   { path: '/members', title: 'Members', page: MembersPage, access: 'signed-in', nav: { label: 'Members' } },
+  { path: '/webhooks', title: 'Webhooks', page: WebhooksPage, access: 'signed-in', nav: { label: 'Webhooks' } },
+  { path: '/webhooks/:id', title: 'Webhook endpoint', page: WebhookPage, access: 'signed-in' },
   { path: '/usage', title: 'Usage and plan', page: UsagePage, access: 'signed-in', nav: { label: 'Usage' } },
   { path: '/audit', title: 'Audit log', page: AuditPage, access: 'signed-in', nav: { label: 'Audit log', minRole: 'admin' } },
 ];

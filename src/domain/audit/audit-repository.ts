@@ -1,4 +1,4 @@
-import type { Queryable } from '../../platform/database.js';
+import { prepared, type Queryable } from '../../platform/database.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { newerThanCursor, POSITION_SQL } from '../page-position-sql.js';
 import type { PageRequest } from '../page.js';
@@ -38,24 +38,27 @@ export interface AuditFilter {
   until?: Date;
 }
 
+// Every change writes one: prepared once per connection.
+const INSERT_AUDIT = prepared(
+  'audit.insert',
+  `INSERT INTO audit_logs (id, tenant_id, actor_id, actor_type, action, target_type, target_id, details, ip, request_id)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+);
+
 /** Writes one audit row on the caller's connection, so it commits or rolls back with the change it records. */
 export async function recordAudit(db: Queryable, e: AuditEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_logs (id, tenant_id, actor_id, actor_type, action, target_type, target_id, details, ip, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      uuidv7(),
-      e.tenantId,
-      e.actorId,
-      e.actorType,
-      e.action,
-      e.targetType ?? null,
-      e.targetId ?? null,
-      e.details ?? {},
-      e.ip ?? null,
-      e.requestId ?? null,
-    ],
-  );
+  await db.query(INSERT_AUDIT, [
+    uuidv7(),
+    e.tenantId,
+    e.actorId,
+    e.actorType,
+    e.action,
+    e.targetType ?? null,
+    e.targetId ?? null,
+    e.details ?? {},
+    e.ip ?? null,
+    e.requestId ?? null,
+  ]);
 }
 
 /** One page of the tenant's entries matching `f`, newest first, and their total; `limit + 1` rows tell whether more exist. */

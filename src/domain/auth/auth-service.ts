@@ -3,12 +3,14 @@ import { uuidv7 } from '../../platform/ids.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import { hashToken, newOpaqueToken } from './opaque-tokens.js';
-import { passwordProblems } from './password-policy.js';
+import { assertPasswordAccepted, type PasswordContext } from './password-policy.js';
 import type { TokenService } from './token-service.js';
 import { AppError, validationFailed } from '../errors.js';
-import * as mailOutbox from '../mail/mail-outbox-repository.js';
-import { emailVerificationMail, passwordResetMail } from '../../platform/mail/mail-templates.js';
+import type { MailOutbox } from '../mail/mail-outbox.js';
+import { emailVerificationMail } from '../../platform/mail/mail-templates.js';
 import { tokenFailure } from './token-failure.js';
+import { isTokenError } from './token-errors.js';
+import { UNREPORTED, type AuthEvents, type RefusalReason } from './auth-events.js';
 import * as accounts from './account-repository.js';
 import type { LoginAccount } from './account-repository.js';
 import * as emailedTokens from './emailed-token-repository.js';
@@ -17,8 +19,9 @@ import * as plans from '../plans/plan-repository.js';
 import * as tenants from '../tenants/tenant-repository.js';
 import * as users from '../tenants/user-repository.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { blacklistToken, revocationKeys, revokeUserSessions } from './revocation.js';
+import type { Revocations } from './revocation.js';
 import { issueSession } from './session-issuer.js';
+import { tenantSuspended } from './principal-resolver.js';
 import type { Principal } from './principal.js';
 import { accountView } from './account-view.js';
 import type { AccountView, AcceptInvitationInput, LoginInput, RegisterInput, TokenPair } from './auth-schemas.js';
@@ -41,16 +44,31 @@ export interface AuthServiceDeps {
   db: Database;
   store: KeyValueStore;
   tokens: TokenService;
+  revocations: Revocations;
   hasher: PasswordHashing;
   throttle: LoginThrottle;
   publicUrl: string;
   registrationsPerIpPerHour: number;
+  /** Refuse passwords that contain the user's name or email (PASSWORD_REJECT_PERSONAL_INFO). */
+  rejectPersonalInfo: boolean;
   plans: PlanCatalog;
+  /** Account mail (verification, password reset), queued in the change's transaction. */
+  mail: MailOutbox;
   clock?: () => number;
+  /** Login outcomes, refused refresh tokens and rate limits, as they happen (metrics). */
+  events?: AuthEvents;
 }
 
-const RESET_TTL_MS = 60 * 60 * 1000;
 const VERIFY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Why a well-signed refresh token was refused, as the metrics name it. */
+const REFRESH_REFUSALS = {
+  unknown: 'unknown_subject',
+  revoked: 'revoked',
+  reused: 'revoked',
+  disabled: 'account_disabled',
+  suspended: 'account_disabled',
+} as const satisfies Record<string, RefusalReason>;
 
 function slugify(text: string): string {
   const s = text
@@ -62,29 +80,32 @@ function slugify(text: string): string {
   return s.length >= 2 ? s : 'tenant';
 }
 
-/** Registration, login, token rotation, logout and the emailed-token flows. */
+/** Registration, login, token rotation, logout and invitations accepted (the mailed-link flows are EmailedTokenService's). */
 export class AuthService {
   private readonly now: () => number;
+  private readonly events: AuthEvents;
 
   constructor(private readonly d: AuthServiceDeps) {
     this.now = d.clock ?? Date.now;
+    this.events = d.events ?? UNREPORTED;
+  }
+
+  /** What the password policy may compare a password with: nothing when the personal-info rules are off. */
+  private personal(context: PasswordContext): PasswordContext {
+    return this.d.rejectPersonalInfo ? context : {};
   }
 
   async register(input: RegisterInput, ctx: RequestContext) {
     const window = await this.d.store.hit(`register:ip:${ctx.ip}`, 3_600_000);
     if (window.count > this.d.registrationsPerIpPerHour) {
+      this.events.rateLimited('registration', null);
       throw new AppError('rate_limited', 'Rate limit exceeded: too many registrations from this address', {
         retryAfterSeconds: window.resetMs / 1000,
       });
     }
     const email = input.email.trim().toLowerCase();
     const name = input.name?.trim() || [input.first_name, input.last_name].filter(Boolean).join(' ').trim() || email.split('@')[0];
-    const problems = passwordProblems(input.password, { email, name });
-    if (problems.length > 0)
-      throw validationFailed(
-        problems.map((message) => ({ field: 'input.password', message })),
-        `Password rejected: ${problems.join(' ')}`,
-      );
+    assertPasswordAccepted(input.password, this.personal({ email, name }), 'input.password');
     const planCode = normalizePlanCode(input.plan_code ?? 'free');
     const tenantName = (input.company_name ?? input.tenant_name)?.trim() || `${name}'s workspace`;
     const passwordHash = await this.d.hasher.hash(input.password);
@@ -111,7 +132,7 @@ export class AuthService {
         tokenHash: hashToken(verifyToken),
         expiresAt: new Date(this.now() + VERIFY_TTL_MS),
       });
-      await mailOutbox.enqueue(tx, {
+      await this.d.mail.enqueue(tx, {
         tenantId,
         ...emailVerificationMail({ to: email, name, url: `${this.d.publicUrl}/verify-email`, token: verifyToken }),
       });
@@ -142,7 +163,11 @@ export class AuthService {
 
   async login(input: LoginInput, ctx: RequestContext) {
     const email = input.email.trim().toLowerCase();
-    await this.d.throttle.assertAllowed(email, ctx.ip);
+    // Counted before any password is verified: parallel guesses cannot all slip under the limit.
+    await this.d.throttle.admit(email, ctx.ip).catch((err: unknown) => {
+      this.events.login('locked_out');
+      throw err;
+    });
     const candidates = (await this.d.db.systemTransaction((tx) => accounts.findByEmail(tx, email))).filter(
       (a) => a.user.status !== 'invited' && a.passwordHash && (!input.tenant_slug || a.tenant.slug === input.tenant_slug),
     );
@@ -155,12 +180,15 @@ export class AuthService {
     }
     if (candidates.length === 0) await this.d.hasher.verifyDummy(input.password);
     if (!match) {
-      await this.d.throttle.recordFailure(email, ctx.ip);
-      throw new AppError('invalid_credentials', 'Incorrect email or password');
+      this.events.login('invalid_credentials');
+      throw new AppError('invalid_credentials', 'Invalid email or password');
     }
-    if (match.user.status === 'deactivated') throw new AppError('account_disabled', 'This user account is deactivated');
-    if (match.tenant.status === 'suspended') throw new AppError('account_disabled', 'This tenant is suspended');
-    await this.d.throttle.recordSuccess(email);
+    await this.d.throttle.succeeded(email, ctx.ip);
+    if (match.user.status === 'deactivated' || match.tenant.status === 'suspended') {
+      this.events.login('account_disabled');
+      throw match.tenant.status === 'suspended' ? tenantSuspended() : new AppError('account_disabled', 'This user account is deactivated');
+    }
+    this.events.login('success');
     const { user } = match;
     const tokens = await this.d.db.tenantTransaction(user.tenant_id, async (tx) => {
       await users.touchLogin(tx, user.id);
@@ -179,6 +207,7 @@ export class AuthService {
     try {
       claims = await this.d.tokens.verify(refreshToken, 'refresh');
     } catch (err) {
+      this.events.credentialRefused('refresh_token', isTokenError(err) ? err.reason : 'malformed');
       throw tokenFailure(err);
     }
     const outcome = await this.d.db.tenantTransaction(claims.tenant_id, async (tx) => {
@@ -187,11 +216,13 @@ export class AuthService {
       if (row.revoked_at) return { kind: 'revoked' as const };
       if (row.used_at) {
         await refreshTokens.revokeForUser(tx, row.user_id);
-        return { kind: 'reused' as const, userId: row.user_id };
+        const endedMs = await this.d.revocations.recordSessionsEnd(tx, { tenantId: claims.tenant_id, userId: row.user_id });
+        return { kind: 'reused' as const, userId: row.user_id, endedMs };
       }
       await refreshTokens.markUsed(tx, row.jti);
       const account = await accounts.find(tx, row.user_id);
-      if (!account || account.user.status !== 'active' || account.tenant.status !== 'active') return { kind: 'disabled' as const };
+      if (account?.tenant.status === 'suspended') return { kind: 'suspended' as const };
+      if (!account || account.user.status !== 'active') return { kind: 'disabled' as const };
       const pair = await issueSession(
         tx,
         this.d.tokens,
@@ -200,28 +231,37 @@ export class AuthService {
       );
       return { kind: 'ok' as const, pair };
     });
+    if (outcome.kind !== 'ok') this.events.credentialRefused('refresh_token', REFRESH_REFUSALS[outcome.kind]);
     switch (outcome.kind) {
       case 'ok':
         return outcome.pair;
       case 'reused':
-        await revokeUserSessions(this.d.store, outcome.userId, this.now(), this.d.tokens.accessTtlSeconds);
+        this.events.revoked('refresh_reuse');
+        await this.d.revocations.cacheSessionsEnd(outcome.userId, outcome.endedMs);
         throw new AppError('token_revoked', 'Refresh token was already used; every session of this user has been revoked');
       case 'revoked':
         throw new AppError('token_revoked', 'Refresh token has been revoked');
+      case 'suspended':
+        throw tenantSuspended();
       case 'disabled':
-        throw new AppError('unauthenticated', 'The account is deactivated or its tenant is suspended');
+        throw new AppError('unauthenticated', 'The account is deactivated');
       default:
         throw new AppError('token_invalid', 'Refresh token is not recognised');
     }
   }
 
-  /** Revokes the presented access token everywhere and its whole refresh family. */
+  /**
+   * Revokes the presented access token everywhere and its whole refresh
+   * family: recorded in PostgreSQL first, so it holds through a store outage
+   * or restart, then cached in the shared store.
+   */
   async logout(principal: Principal, ctx: RequestContext): Promise<void> {
-    if (principal.kind !== 'user' || !principal.jti || !principal.tokenExp) {
+    const { jti, tokenExp, userId } = principal;
+    if (principal.kind !== 'user' || !jti || !tokenExp || !userId) {
       throw new AppError('forbidden', 'Logout ends a session; these credentials are not one');
     }
-    await blacklistToken(this.d.store, principal.jti, principal.tokenExp, this.now());
     await this.d.db.tenantTransaction(principal.tenantId, async (tx) => {
+      await this.d.revocations.recordToken(tx, { jti, tenantId: principal.tenantId, userId, expSeconds: tokenExp });
       if (principal.sessionFamily) await refreshTokens.revokeFamily(tx, principal.sessionFamily);
       await recordAudit(tx, {
         tenantId: principal.tenantId,
@@ -234,6 +274,9 @@ export class AuthService {
         requestId: ctx.requestId,
       });
     });
+    this.events.revoked('access_token');
+    if (principal.sessionFamily) this.events.revoked('refresh_token');
+    await this.d.revocations.cacheToken(jti, tokenExp);
   }
 
   /** Served from the principal's snapshot (kept fresh by epochs), so it costs no database round trip. */
@@ -247,85 +290,6 @@ export class AuthService {
     return accountView({ user, tenant: principal.snapshot.tenant }, await this.d.plans.plan(principal.planCode), principal);
   }
 
-  /** Always answers the same, so the endpoint does not reveal which emails have accounts. */
-  async requestPasswordReset(emailInput: string, ctx: RequestContext): Promise<void> {
-    const email = emailInput.trim().toLowerCase();
-    const window = await this.d.store.hit(`reset:email:${email}`, 3_600_000);
-    if (window.count > 5) return;
-    const active = (await this.d.db.systemTransaction((tx) => accounts.findByEmail(tx, email))).filter((a) => a.user.status === 'active');
-    for (const { user } of active) {
-      const token = newOpaqueToken('rst_');
-      await this.d.db.tenantTransaction(user.tenant_id, async (tx) => {
-        await emailedTokens.insert(tx, {
-          id: uuidv7(),
-          tenantId: user.tenant_id,
-          userId: user.id,
-          purpose: 'password_reset',
-          tokenHash: hashToken(token),
-          expiresAt: new Date(this.now() + RESET_TTL_MS),
-        });
-        await mailOutbox.enqueue(tx, {
-          tenantId: user.tenant_id,
-          ...passwordResetMail({
-            to: user.email,
-            name: user.name,
-            url: `${this.d.publicUrl}/reset-password`,
-            token,
-            expiresInMinutes: RESET_TTL_MS / 60_000,
-          }),
-        });
-        await recordAudit(tx, {
-          tenantId: user.tenant_id,
-          actorId: null,
-          actorType: 'system',
-          action: 'user.password_reset_requested',
-          targetType: 'user',
-          targetId: user.id,
-          ip: ctx.ip,
-          requestId: ctx.requestId,
-        });
-      });
-    }
-  }
-
-  async confirmPasswordReset(token: string, newPassword: string, ctx: RequestContext): Promise<void> {
-    const problems = passwordProblems(newPassword);
-    if (problems.length > 0)
-      throw validationFailed(
-        problems.map((message) => ({ field: 'input.new_password', message })),
-        `Password rejected: ${problems.join(' ')}`,
-      );
-    const hash = await this.d.hasher.hash(newPassword);
-    const userId = await this.d.db.systemTransaction(async (tx) => {
-      const spent = await emailedTokens.consume(tx, hashToken(token), 'password_reset');
-      if (!spent) return null;
-      await users.setPassword(tx, spent.user_id, hash);
-      await refreshTokens.revokeForUser(tx, spent.user_id);
-      await recordAudit(tx, {
-        tenantId: spent.tenant_id,
-        actorId: spent.user_id,
-        actorType: 'user',
-        action: 'user.password_reset',
-        targetType: 'user',
-        targetId: spent.user_id,
-        ip: ctx.ip,
-        requestId: ctx.requestId,
-      });
-      return spent.user_id;
-    });
-    if (!userId) throw new AppError('token_invalid', 'The reset token is invalid, expired or already used');
-    await revokeUserSessions(this.d.store, userId, this.now(), this.d.tokens.accessTtlSeconds);
-  }
-
-  async verifyEmail(token: string): Promise<void> {
-    const ok = await this.d.db.systemTransaction(async (tx) => {
-      const spent = await emailedTokens.consume(tx, hashToken(token), 'email_verification');
-      if (spent) await users.markEmailVerified(tx, spent.user_id);
-      return spent !== null;
-    });
-    if (!ok) throw new AppError('token_invalid', 'The verification token is invalid, expired or already used');
-  }
-
   /** Sets the invited user's password and signs them in. */
   async acceptInvitation(input: AcceptInvitationInput, ctx: RequestContext) {
     const hash = await this.d.hasher.hash(input.password);
@@ -334,12 +298,7 @@ export class AuthService {
       if (!spent) return null;
       const account = await accounts.find(tx, spent.user_id);
       if (!account || account.user.status !== 'invited') return null;
-      const problems = passwordProblems(input.password, { email: account.user.email });
-      if (problems.length > 0)
-        throw validationFailed(
-          problems.map((message) => ({ field: 'input.password', message })),
-          `Password rejected: ${problems.join(' ')}`,
-        );
+      assertPasswordAccepted(input.password, this.personal({ email: account.user.email }), 'input.password');
       await users.activateInvited(tx, spent.user_id, hash, input.name?.trim() || null);
       await recordAudit(tx, {
         tenantId: spent.tenant_id,
@@ -362,6 +321,24 @@ export class AuthService {
     };
   }
 
+  /** An access token: logged out or its user's sessions ended. A refresh token: revoked, already rotated or unknown. */
+  private async revoked(claims: {
+    type: string;
+    jti: string;
+    sub: string;
+    tenant_id: string;
+    iat: number;
+    iat_ms?: unknown;
+  }): Promise<boolean> {
+    const { jti, sub: userId, tenant_id: tenantId } = claims;
+    if (claims.type === 'refresh') {
+      const row = await this.d.db.tenantRead(tenantId, (tx) => refreshTokens.find(tx, jti));
+      return !row || row.user_id !== userId || row.revoked_at !== null || row.used_at !== null;
+    }
+    const issuedMs = typeof claims.iat_ms === 'number' ? claims.iat_ms : claims.iat * 1000;
+    return (await this.d.revocations.verdict({ jti, userId, tenantId, issuedMs }, await this.d.revocations.cached(jti, userId))) !== null;
+  }
+
   /** Claims of a valid, unrevoked token (access or refresh). */
   async verify(token: string) {
     let claims;
@@ -373,7 +350,7 @@ export class AuthService {
     } catch (err) {
       throw tokenFailure(err);
     }
-    if (await this.d.store.get(revocationKeys.blacklist(claims.jti))) throw new AppError('token_revoked', 'Token has been revoked');
+    if (await this.revoked(claims)) throw new AppError('token_revoked', 'Token has been revoked');
     return { valid: true, claims: { ...claims } };
   }
 }

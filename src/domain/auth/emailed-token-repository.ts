@@ -37,3 +37,8 @@ export async function consume(
 export async function spendAllForUser(db: Queryable, tenantId: string, userId: string): Promise<void> {
   await db.query('UPDATE auth_tokens SET used_at = now() WHERE tenant_id = $1 AND user_id = $2 AND used_at IS NULL', [tenantId, userId]);
 }
+
+/** Spends every live token of one purpose of the user: an older reset link dies when a newer one is issued or used. */
+export async function spendPurposeForUser(db: Queryable, userId: string, purpose: EmailedTokenPurpose): Promise<void> {
+  await db.query('UPDATE auth_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose]);
+}

@@ -9,8 +9,10 @@ import * as accounts from './account-repository.js';
 import type { Account } from './account-repository.js';
 import type { Principal } from './principal.js';
 import { roleAtLeast, roleForScopes } from './roles.js';
-import { revocationKeys } from './revocation.js';
+import { type Revocations, revocationKeys } from './revocation.js';
 import { tokenFailure } from './token-failure.js';
+import { isTokenError } from './token-errors.js';
+import { UNREPORTED, type AuthEvents, type PresentedCredential, type RefusalReason } from './auth-events.js';
 
 interface CachedAccount {
   account: Account;
@@ -30,13 +32,23 @@ export interface ResolverOptions {
   db: Database;
   store: KeyValueStore;
   tokens: TokenService;
+  revocations: Revocations;
   clock?: () => number;
   /** Upper bound on how long a cached view may live even when no epoch changes. */
   maxAgeMs?: number;
   capacity?: number;
+  /** Refused credentials and API-key uses, as they happen (metrics). */
+  events?: AuthEvents;
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The credential is genuine but its tenant may not use the API: 403, not 401, so clients do not sign in again in a loop. */
+export const tenantSuspended = (): AppError =>
+  new AppError(
+    'account_disabled',
+    'This tenant is suspended; its tokens and API keys are refused until a platform administrator reactivates it',
+  );
 
 /** A Map used as a bounded LRU: re-insertion moves a key to the back. */
 class Lru<K, V> {
@@ -69,18 +81,36 @@ export class PrincipalResolver {
   private readonly keys: Lru<string, CachedKey>;
   private readonly now: () => number;
   private readonly maxAgeMs: number;
+  private readonly events: AuthEvents;
 
   constructor(private readonly o: ResolverOptions) {
     this.now = o.clock ?? Date.now;
     this.maxAgeMs = o.maxAgeMs ?? 60_000;
+    this.events = o.events ?? UNREPORTED;
     this.accounts = new Lru(o.capacity ?? 10_000);
     this.keys = new Lru(o.capacity ?? 10_000);
   }
 
   async authenticate(creds: { bearer?: string; apiKey?: string }, onTenant?: (tenantId: string) => void): Promise<Principal> {
     if (creds.bearer) return this.fromBearer(creds.bearer, onTenant);
-    if (creds.apiKey) return this.fromApiKey(creds.apiKey, onTenant);
-    throw new AppError('unauthenticated', 'Authentication required');
+    if (creds.apiKey) {
+      try {
+        const principal = await this.fromApiKey(creds.apiKey, onTenant);
+        this.events.apiKeyUse('accepted');
+        return principal;
+      } catch (err) {
+        // Only a refusal of the key counts as rejected; a store or database failure is neither.
+        if (err instanceof AppError && err.code !== 'service_unavailable') this.events.apiKeyUse('rejected');
+        throw err;
+      }
+    }
+    throw this.refused('none', 'missing_credentials', 'Authentication required: send "Authorization: Bearer <token>" or "X-API-Key"');
+  }
+
+  /** Reports a refused credential and returns the error to throw. */
+  private refused(credential: PresentedCredential, reason: RefusalReason, error: AppError | string): AppError {
+    this.events.credentialRefused(credential, reason);
+    return typeof error === 'string' ? new AppError('unauthenticated', error) : error;
   }
 
   private async fromBearer(token: string, onTenant?: (tenantId: string) => void): Promise<Principal> {
@@ -88,32 +118,49 @@ export class PrincipalResolver {
     try {
       claims = await this.o.tokens.verify(token, 'access');
     } catch (err) {
-      throw tokenFailure(err);
+      throw this.refused('access_token', isTokenError(err) ? err.reason : 'malformed', tokenFailure(err));
     }
     // Issued in the same tick as the MGET below, so the store client sends both in one write.
     onTenant?.(claims.tenant_id);
-    const [blacklisted, revokedBefore, userEpoch, tenantEpoch] = await this.o.store.mget([
-      revocationKeys.blacklist(claims.jti),
-      revocationKeys.revokedBefore(claims.sub),
+    // null: the store did not answer; revocations then come from PostgreSQL and no cached view is trusted.
+    const values = await this.read([
+      ...this.o.revocations.cacheKeys(claims.jti, claims.sub),
       revocationKeys.userEpoch(claims.sub),
       revocationKeys.tenantEpoch(claims.tenant_id),
     ]);
-    if (blacklisted) throw new AppError('token_revoked', 'Token has been revoked');
     const issuedMs = typeof claims.iat_ms === 'number' ? claims.iat_ms : claims.iat * 1000;
-    if (revokedBefore && issuedMs <= Number(revokedBefore))
-      throw new AppError('token_revoked', 'Token has been revoked: every session of this user was ended');
+    const verdict = await this.o.revocations.verdict(
+      { jti: claims.jti, userId: claims.sub, tenantId: claims.tenant_id, issuedMs },
+      values && values.slice(0, 3),
+    );
+    if (verdict === 'token') throw this.refused('access_token', 'revoked', new AppError('token_revoked', 'Token has been revoked'));
+    if (verdict === 'sessions') {
+      throw this.refused(
+        'access_token',
+        'revoked',
+        new AppError('token_revoked', 'Token has been revoked: every session of this user was ended'),
+      );
+    }
+    const [userEpoch, tenantEpoch] = values ? values.slice(3) : [null, null];
 
     let cached = this.accounts.get(claims.sub);
-    if (!cached || cached.userEpoch !== userEpoch || cached.tenantEpoch !== tenantEpoch || this.now() - cached.loadedAt > this.maxAgeMs) {
+    if (
+      !values ||
+      !cached ||
+      cached.userEpoch !== userEpoch ||
+      cached.tenantEpoch !== tenantEpoch ||
+      this.now() - cached.loadedAt > this.maxAgeMs
+    ) {
       const account = await this.o.db.tenantTransaction(claims.tenant_id, (tx) => accounts.find(tx, claims.sub));
-      if (!account) throw new AppError('token_invalid', 'Token subject no longer exists');
+      if (!account) throw this.refused('access_token', 'unknown_subject', new AppError('token_invalid', 'Token subject no longer exists'));
       cached = { account, userEpoch, tenantEpoch, loadedAt: this.now() };
-      this.accounts.set(claims.sub, cached);
+      if (values) this.accounts.set(claims.sub, cached);
     }
     const { user, tenant } = cached.account;
-    if (user.tenant_id !== claims.tenant_id) throw new AppError('token_invalid', 'Token tenant does not match its subject');
-    if (user.status !== 'active') throw new AppError('unauthenticated', 'This user account is deactivated');
-    if (tenant.status !== 'active') throw new AppError('unauthenticated', 'This tenant is suspended');
+    if (user.tenant_id !== claims.tenant_id)
+      throw this.refused('access_token', 'invalid_claims', new AppError('token_invalid', 'Token tenant does not match its subject'));
+    if (user.status !== 'active') throw this.refused('access_token', 'account_disabled', 'This user account is deactivated');
+    if (tenant.status !== 'active') throw this.refused('access_token', 'account_disabled', tenantSuspended());
     return {
       kind: 'user',
       tenantId: tenant.id,
@@ -132,7 +179,7 @@ export class PrincipalResolver {
 
   private async fromApiKey(key: string, onTenant?: (tenantId: string) => void): Promise<Principal> {
     const parsed = parseApiKey(key);
-    if (!parsed) throw new AppError('unauthenticated', 'The API key is malformed');
+    if (!parsed) throw this.refused('api_key', 'api_key_invalid', 'The API key is malformed');
     const cacheKey = hashToken(key);
     let cached = this.keys.get(cacheKey);
     const epochKeys = (r: KeyCredentials) => [
@@ -141,21 +188,24 @@ export class PrincipalResolver {
       revocationKeys.userEpoch(r.created_by ?? 'none'),
     ];
     if (cached) onTenant?.(cached.row.tenant_id);
-    const epochs = cached ? await this.o.store.mget(epochKeys(cached.row)) : [];
-    if (!cached || epochs.some((e, i) => e !== cached!.epochs[i]) || this.now() - cached.loadedAt > this.maxAgeMs) {
+    // null: the store did not answer, so the cached row is not trusted.
+    const epochs = cached ? await this.read(epochKeys(cached.row)) : [];
+    if (!cached || !epochs || epochs.some((e, i) => e !== cached!.epochs[i]) || this.now() - cached.loadedAt > this.maxAgeMs) {
       const row = await this.loadKey(parsed.prefix);
-      if (!row || !tokenMatchesHash(key, row.key_hash)) throw new AppError('unauthenticated', 'The API key is not valid');
-      if (!epochs.length) onTenant?.(row.tenant_id);
-      cached = { row, epochs: await this.o.store.mget(epochKeys(row)), loadedAt: this.now() };
-      this.keys.set(cacheKey, cached);
+      if (!row || !tokenMatchesHash(key, row.key_hash)) throw this.refused('api_key', 'api_key_invalid', 'The API key is not valid');
+      if (!cached) onTenant?.(row.tenant_id);
+      const fresh = await this.read(epochKeys(row));
+      cached = { row, epochs: fresh ?? [], loadedAt: this.now() };
+      if (fresh) this.keys.set(cacheKey, cached);
     }
     const { row } = cached;
-    if (row.revoked_at) throw new AppError('unauthenticated', 'The API key has been revoked');
-    if (row.expires_at && row.expires_at.getTime() <= this.now()) throw new AppError('unauthenticated', 'The API key has expired');
-    if (row.tenant.status !== 'active') throw new AppError('unauthenticated', 'This tenant is suspended');
+    if (row.revoked_at) throw this.refused('api_key', 'api_key_revoked', 'The API key has been revoked');
+    if (row.expires_at && row.expires_at.getTime() <= this.now())
+      throw this.refused('api_key', 'api_key_expired', 'The API key has expired');
+    if (row.tenant.status !== 'active') throw this.refused('api_key', 'account_disabled', tenantSuspended());
     // A key acts for its creator: it dies with the creator's account and never outranks them.
     if (row.creator_status !== null && row.creator_status !== 'active')
-      throw new AppError('unauthenticated', 'The user who created this API key is deactivated');
+      throw this.refused('api_key', 'account_disabled', 'The user who created this API key is deactivated');
     const scopeRole = roleForScopes(row.scopes);
     await this.noteUse(row);
     return {
@@ -171,6 +221,11 @@ export class PrincipalResolver {
       planCode: row.tenant.plan_code,
       snapshot: { tenant: row.tenant, user: null },
     };
+  }
+
+  /** The store's values, or null when it does not answer (an outage must not lock everyone out, nor let a revoked token in). */
+  private read(keys: string[]): Promise<(string | null)[] | null> {
+    return this.o.store.mget(keys).catch(() => null);
   }
 
   private loadKey(prefix: string): Promise<KeyCredentials | null> {

@@ -34,6 +34,15 @@ export async function lock(db: Queryable, jti: string): Promise<RefreshRow | nul
   return rows[0] ?? null;
 }
 
+/** The row without a lock (verification only). */
+export async function find(db: Queryable, jti: string): Promise<RefreshRow | null> {
+  const { rows } = await db.query<RefreshRow>(
+    'SELECT jti, family_id, user_id, used_at, revoked_at, expires_at FROM refresh_tokens WHERE jti = $1',
+    [jti],
+  );
+  return rows[0] ?? null;
+}
+
 export async function markUsed(db: Queryable, jti: string): Promise<void> {
   await db.query('UPDATE refresh_tokens SET used_at = now() WHERE jti = $1', [jti]);
 }

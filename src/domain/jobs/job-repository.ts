@@ -70,6 +70,33 @@ export async function cancel(db: Queryable, tenantId: string, id: string, retent
   return rows[0] ?? find(db, tenantId, id);
 }
 
+/**
+ * Claims a job for an attempt within its tenant's cap on running jobs: the
+ * plan's max_concurrent_jobs (-1 unlimited), and never more than `workerCap`.
+ * Claims of one tenant are serialised by an advisory lock, so two workers
+ * cannot both take its last slot. The row when claimed, 'busy' when the
+ * tenant is at its cap, null when the job was cancelled or finished.
+ */
+export async function claim(db: Queryable, id: string, workerCap: number): Promise<JobRow | 'busy' | null> {
+  const { rows } = await db.query<{ tenant_id: string; cap: number }>(
+    `SELECT j.tenant_id, p.max_concurrent_jobs AS cap FROM jobs j
+       JOIN tenants t ON t.id = j.tenant_id JOIN plans p ON p.code = t.plan_code
+     WHERE j.id = $1 AND j.status IN ('queued', 'running')`,
+    [id],
+  );
+  if (rows.length === 0) return null;
+  const { tenant_id: tenantId, cap: planCap } = rows[0];
+  const cap = planCap < 0 ? workerCap : Math.min(planCap, workerCap);
+  // One lock per tenant (the seed keeps it apart from other advisory locks of the schema).
+  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7231885010))', [tenantId]);
+  const running = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM jobs WHERE tenant_id = $1 AND status = 'running' AND id <> $2`,
+    [tenantId, id],
+  );
+  if (running.rows[0].n >= cap) return 'busy';
+  return startAttempt(db, id);
+}
+
 /** Claims a job for an attempt: running unless it was cancelled meanwhile. */
 export async function startAttempt(db: Queryable, id: string): Promise<JobRow | null> {
   const { rows } = await db.query<JobRow>(
@@ -114,4 +141,16 @@ export async function finish(
 export async function deleteExpired(db: Queryable): Promise<number> {
   const { rowCount } = await db.query('DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at < now()');
   return rowCount ?? 0;
+}
+
+/** Jobs queued and running across every tenant, and the age of the oldest queued one (system scope, for metrics). */
+export async function activity(db: Queryable): Promise<{ queued: number; running: number; oldestQueuedSeconds: number }> {
+  const { rows } = await db.query<{ queued: number; running: number; oldest: number }>(
+    `SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued,
+            count(*) FILTER (WHERE status = 'running')::int AS running,
+            coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'queued')), 0)::float8 AS oldest
+       FROM jobs WHERE status IN ('queued', 'running')`,
+  );
+  const r = rows[0];
+  return { queued: r.queued, running: r.running, oldestQueuedSeconds: r.oldest };
 }

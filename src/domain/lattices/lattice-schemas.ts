@@ -25,6 +25,11 @@ const CoordinateObstacles = Type.Object(
   { additionalProperties: false, description: 'Blocked vertices, at most 10 000' },
 );
 const Metadata = Type.Object({}, { additionalProperties: true, description: 'Free-form JSON object, at most 16 KB serialised' });
+export const DESCRIPTION_MAX_LENGTH = 1000;
+const Description = Type.String({
+  maxLength: DESCRIPTION_MAX_LENGTH,
+  description: `Free text, at most ${DESCRIPTION_MAX_LENGTH} characters; stored and returned as given`,
+});
 const Name = Type.String({
   minLength: 1,
   maxLength: 100,
@@ -54,9 +59,22 @@ export const CreateLatticeBody = Type.Object(
       }),
     ),
     metadata: Type.Optional(Metadata),
+    description: Type.Optional(Description),
+    allow_cpu_fallback: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description:
+          'false: an operation that asks for the GPU (`use_gpu: true`, or without `use_gpu` on a lattice created with `enable_gpu: true`) answers 409 with the reason when no GPU can be used, instead of running on the CPU',
+      }),
+    ),
     field_type: Type.Optional(Type.String({ maxLength: 50, description: 'Stored and echoed for old clients; not interpreted' })),
     geometry: Type.Optional(Type.String({ maxLength: 50, description: 'Stored and echoed for old clients; not interpreted' })),
-    enable_gpu: Type.Optional(Type.Boolean({ description: 'Stored and echoed for old clients; operations choose the GPU per request' })),
+    enable_gpu: Type.Optional(
+      Type.Boolean({
+        description:
+          'Stored and echoed for old clients; operations choose the GPU per request, except that with `allow_cpu_fallback: false` it stands for `use_gpu: true` where a request does not say',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -66,6 +84,7 @@ export const CreateLatticeBody = Type.Object(
       { name: 'Heat sink 3D', dimensions: 3, size: 100, boundary: 'open', metadata: { project: 'cooling' } },
       { name: 'Torus', shape: [64, 32], boundary: 'periodic', obstacles: { density: 0.1, seed: 7 } },
       { dimensions: [10, 10, 10], field_type: 'real', geometry: 'euclidean', enable_gpu: true },
+      { name: 'GPU only', dimensions: 2, size: 512, description: 'Heat runs for the report', enable_gpu: true, allow_cpu_fallback: false },
     ],
   },
 );
@@ -92,6 +111,8 @@ const LATTICE_EXAMPLE = {
   obstacles: null,
   memory: { implicit_bytes: 48, explicit_csr_bytes: 31_760_008, reduction_factor: 661_666.8333333334 },
   metadata: { project: 'cooling' },
+  description: null,
+  allow_cpu_fallback: true,
   version: 1,
   created_at: WHEN,
   updated_at: WHEN,
@@ -120,6 +141,8 @@ export const LatticeSchema = Type.Object(
       { additionalProperties: false, description: 'Computed by the engine when the lattice was created' },
     ),
     metadata: Metadata,
+    description: Type.Union([Type.String(), Type.Null()], { description: 'As sent at creation; null when none was' }),
+    allow_cpu_fallback: Type.Boolean({ description: 'false: GPU-requiring operations answer 409 where no GPU can be used' }),
     version: Type.Integer({ description: 'Starts at 1; each change of the value field (a transform) adds 1. Renaming does not.' }),
     created_at: Timestamp,
     updated_at: Timestamp,

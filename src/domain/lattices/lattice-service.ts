@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
 import { auditChange, type Caller } from '../auth/caller.js';
+import { latticeEventData, recordEvent } from '../outbox/events.js';
 import * as fields from './field-repository.js';
 import type { LatticeCache } from './lattice-cache.js';
 import * as lattices from './lattice-repository.js';
@@ -74,38 +75,46 @@ export class LatticeService {
     const memory = latticeMemory(lattice);
     const { tenantId } = caller.principal;
     const actor = actorOf(caller.principal);
+    const id = uuidv7();
     return this.d.db.tenantTransaction(tenantId, async (tx) => {
-      const limits = await this.limitsOf(tx, tenantId, false);
-      assertWithinPlan(limits, { shape: spec.shape });
-      if (limits.maxLattices >= 0) {
-        // Counting under the tenant row's lock keeps concurrent creates within the limit; an
-        // unlimited plan has nothing to count, so its creates do not queue behind each other.
-        await this.limitsOf(tx, tenantId, true);
-        assertWithinPlan(limits, { lattices: (await lattices.count(tx, tenantId)) + 1 });
-      }
-      const row = await lattices.insert(tx, {
-        id: uuidv7(),
-        tenantId,
-        name: spec.name,
-        shape: spec.shape,
-        boundary: spec.boundary,
-        obstacles: spec.obstacles,
-        metadata: spec.metadata,
-        legacy: spec.legacy,
-        vertices: lattice.vertexCount,
-        edges: lattice.edgeCount,
-        implicitBytes: memory.implicit_bytes,
-        explicitCsrBytes: memory.explicit_csr_bytes,
-        createdBy: actor.actorId,
-        createdByType: actor.actorType,
-      });
-      await auditChange(
-        tx,
-        caller,
-        'lattice.created',
-        { type: 'lattice', id: row.id },
-        { name: row.name, shape: row.shape, boundary: row.boundary },
-      );
+      // The five statements are issued together and travel in one round trip, in this order: the
+      // lock (only when the plan counts lattices), the limits with the count (a statement after the
+      // lock, so it sees every create committed before it: concurrent creates stay within the
+      // limit), the row, its audit entry, its lattice.created event (whose data is all known before
+      // the insert). The plan is judged on the answers before COMMIT; a refusal rolls the insert,
+      // its audit entry and its event back with the transaction.
+      const [, plan, row] = await Promise.all([
+        lattices.lockForCreate(tx, tenantId),
+        lattices.planLimitsAndCount(tx, tenantId),
+        lattices.insert(tx, {
+          id,
+          tenantId,
+          name: spec.name,
+          shape: spec.shape,
+          boundary: spec.boundary,
+          obstacles: spec.obstacles,
+          metadata: spec.metadata,
+          description: spec.description,
+          allow_cpu_fallback: spec.allow_cpu_fallback,
+          legacy: spec.legacy,
+          vertices: lattice.vertexCount,
+          edges: lattice.edgeCount,
+          implicitBytes: memory.implicit_bytes,
+          explicitCsrBytes: memory.explicit_csr_bytes,
+          createdBy: actor.actorId,
+          createdByType: actor.actorType,
+        }),
+        auditChange(
+          tx,
+          caller,
+          'lattice.created',
+          { type: 'lattice', id },
+          { name: spec.name, shape: spec.shape, boundary: spec.boundary },
+        ),
+        recordEvent(tx, tenantId, 'lattice.created', latticeEventData({ id, tenant_id: tenantId, name: spec.name, shape: spec.shape })),
+      ]);
+      if (!plan) throw notFound('Tenant');
+      assertWithinPlan(plan.limits, { shape: spec.shape, ...(plan.lattices === null ? {} : { lattices: plan.lattices + 1 }) });
       return latticeView(row);
     });
   }
@@ -134,7 +143,11 @@ export class LatticeService {
     return this.d.db.tenantTransaction(tenantId, async (tx) => {
       const row = await lattices.update(tx, tenantId, id, patch);
       if (!row) throw notFound('Lattice');
-      await auditChange(tx, caller, 'lattice.updated', { type: 'lattice', id: id }, { changed: Object.keys(patch), name: row.name });
+      // The audit entry and the event travel together in one round trip.
+      await Promise.all([
+        auditChange(tx, caller, 'lattice.updated', { type: 'lattice', id: id }, { changed: Object.keys(patch), name: row.name }),
+        recordEvent(tx, tenantId, 'lattice.updated', { ...latticeEventData(row), changed: Object.keys(patch) }),
+      ]);
       return latticeView(row);
     });
   }
@@ -145,13 +158,17 @@ export class LatticeService {
     await this.d.db.tenantTransaction(tenantId, async (tx) => {
       const row = await lattices.remove(tx, tenantId, id);
       if (!row) throw notFound('Lattice');
-      await auditChange(
-        tx,
-        caller,
-        'lattice.deleted',
-        { type: 'lattice', id: id },
-        { name: row.name, shape: row.shape, boundary: row.boundary },
-      );
+      // The audit entry and the event travel together in one round trip.
+      await Promise.all([
+        auditChange(
+          tx,
+          caller,
+          'lattice.deleted',
+          { type: 'lattice', id: id },
+          { name: row.name, shape: row.shape, boundary: row.boundary },
+        ),
+        recordEvent(tx, tenantId, 'lattice.deleted', latticeEventData(row)),
+      ]);
     });
     this.d.cache.delete(id);
   }
@@ -167,7 +184,7 @@ export class LatticeService {
       const { row, limits } = await this.d.db.tenantTransaction(tenantId, async (tx) => {
         const found = await lattices.find(tx, tenantId, id);
         if (!found) throw notFound('Lattice');
-        return { row: found, limits: opts.withField ? await this.limitsOf(tx, tenantId, false) : null };
+        return { row: found, limits: opts.withField ? await this.limitsOf(tx, tenantId) : null };
       });
       if (limits) this.assertFieldAllowed(limits, row, opts);
       const lattice = await this.cachedLattice(row, limits);
@@ -224,7 +241,7 @@ export class LatticeService {
    * copy of the field, free to mutate before saveField.
    */
   async loadForUpdate(tx: Queryable, row: LatticeRow, opts: Omit<LoadOptions, 'withField'> = {}): Promise<LoadedLattice> {
-    const limits = await this.limitsOf(tx, row.tenant_id, false);
+    const limits = await this.limitsOf(tx, row.tenant_id);
     this.assertFieldAllowed(limits, row, opts);
     const lattice = engineLatticeOf(row);
     const cached = this.d.cache.get(row.id, row.version);
@@ -258,11 +275,11 @@ export class LatticeService {
 
   /** The lattice's plan limits (tenant's current plan). */
   async limitsFor(owner: TenantScope): Promise<LatticePlanLimits> {
-    return this.d.db.tenantTransaction(owner.tenantId, (tx) => this.limitsOf(tx, owner.tenantId, false));
+    return this.d.db.tenantTransaction(owner.tenantId, (tx) => this.limitsOf(tx, owner.tenantId));
   }
 
-  private async limitsOf(tx: Queryable, tenantId: string, lock: boolean): Promise<LatticePlanLimits> {
-    const limits = lock ? await lattices.lockPlanLimits(tx, tenantId) : await lattices.planLimits(tx, tenantId);
+  private async limitsOf(tx: Queryable, tenantId: string): Promise<LatticePlanLimits> {
+    const limits = await lattices.planLimits(tx, tenantId);
     if (!limits) throw notFound('Tenant');
     return limits;
   }

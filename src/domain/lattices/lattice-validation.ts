@@ -36,6 +36,17 @@ function checkName(name: string, problems: FieldProblem[]): string {
   return trimmed;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text PostgreSQL can store and JSON can carry: no NUL character, no lone surrogate. */
+function checkDescription(description: string | undefined, problems: FieldProblem[]): string | null {
+  if (description === undefined) return null;
+  if (description.includes('\u0000') || LONE_SURROGATE.test(description)) {
+    problems.push({ field: 'input.description', message: 'must be text without NUL characters or lone surrogates' });
+  }
+  return description;
+}
+
 function checkMetadata(metadata: Record<string, unknown>, problems: FieldProblem[]): void {
   const bytes = Buffer.byteLength(JSON.stringify(metadata), 'utf8');
   if (bytes > METADATA_MAX_BYTES) {
@@ -134,6 +145,7 @@ export function resolveCreateInput(input: CreateLatticeInput): LatticeSpec {
   const name = input.name === undefined ? undefined : checkName(input.name, problems);
   const metadata = input.metadata ?? {};
   checkMetadata(metadata, problems);
+  const description = checkDescription(input.description, problems);
   const { shape, field } = resolveShape(input, problems);
   const obstacles = resolveObstacles(input.obstacles, shape, problems);
   if (problems.length > 0) throw invalidFields(problems, 'The lattice is not valid');
@@ -143,6 +155,8 @@ export function resolveCreateInput(input: CreateLatticeInput): LatticeSpec {
     boundary: input.boundary ?? 'open',
     obstacles,
     metadata,
+    description,
+    allow_cpu_fallback: input.allow_cpu_fallback ?? true,
     legacy: legacyOf(input),
     shapeField: field,
   };

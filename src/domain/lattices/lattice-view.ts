@@ -24,6 +24,8 @@ export function latticeView(row: LatticeRow): LatticeView {
       reduction_factor: row.explicit_csr_bytes / row.implicit_bytes,
     },
     metadata: row.metadata,
+    description: row.description,
+    allow_cpu_fallback: row.allow_cpu_fallback,
     version: row.version,
     created_at: row.created_at,
     updated_at: row.updated_at,

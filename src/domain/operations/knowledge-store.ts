@@ -35,6 +35,12 @@ const EVICT_EVERY_MS = 5000;
 
 // One entry may take at most this share of the budget, so a few huge fields cannot flush everything else.
 const MAX_ENTRY_SHARE = 16;
+/**
+ * Entries waiting to be written hold their value and its encoding in memory:
+ * at most this share of the budget at once. Beyond it an entry is not cached
+ * (a slow database must not make a process hold every large answer).
+ */
+const MAX_PENDING_SHARE = 8;
 
 /**
  * The engine's KnowledgeCache persisted in PostgreSQL (`knowledge_cache`), so
@@ -48,6 +54,8 @@ export class KnowledgeStore {
   private hits = 0;
   private misses = 0;
   private evictions = 0;
+  /** Encoded bytes of the entries in `pending`. */
+  private pendingBytes = 0;
   private writtenSinceEviction = 0;
   private lastEviction = 0;
 
@@ -133,11 +141,14 @@ export class KnowledgeStore {
     const stored = scope.prepare ? scope.prepare(value) : value;
     const encoded = encodeCachedValue(stored);
     if (encoded.bytes > this.o.maxBytes / MAX_ENTRY_SHARE) return;
+    if (this.pendingBytes + encoded.bytes > this.o.maxBytes / MAX_PENDING_SHARE) return;
     const id = this.pendingId(scope, key);
     const entry: Pending = { value: stored, done: Promise.resolve() };
+    this.pendingBytes += encoded.bytes;
     entry.done = this.write(scope, key, encoded)
       .catch((err) => this.o.onError?.(err))
       .finally(() => {
+        this.pendingBytes -= encoded.bytes;
         if (this.pending.get(id) === entry) this.pending.delete(id);
       });
     this.pending.set(id, entry);

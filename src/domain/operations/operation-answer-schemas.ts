@@ -94,7 +94,24 @@ export const DistancesAnswer = answer(
     histogram: Type.Array(Int, { description: 'histogram[h]: vertices at distance h (first 10 000 buckets)' }),
     histogram_truncated: Type.Boolean(),
     eccentricity: Type.Union([Stats, Type.Null()], { description: "The sources' eccentricities" }),
-    method: Type.String(),
+    method: Type.String({ description: 'closed_form, separable_transform, bfs, or catalytic_bfs in catalytic mode' }),
+    catalytic: Type.Optional(
+      Type.Object(
+        {
+          tape_bytes: Type.Integer({ description: "Bytes of the borrowed work tape (the lattice's value field)" }),
+          tape_bytes_used: Type.Integer({ description: 'Of them, the bytes the BFS queue used' }),
+          clean_bytes: Type.Integer({ description: 'Clean (freshly allocated) bytes this run used: the distances and the histogram' }),
+          normal_clean_bytes: Type.Integer({
+            description:
+              'Clean bytes a normal queue BFS needs for the same answer: distances, a queue of V, the obstacle bitset, the histogram',
+          }),
+          checksum_before: Type.String({ description: 'Checksum of the tape taken before the run' }),
+          checksum_after: Type.String({ description: 'Checksum of the tape taken after the run' }),
+          restored: Type.Boolean({ description: 'checksum_after === checksum_before: computed, not assumed' }),
+        },
+        { description: 'Catalytic mode only: the tape it borrowed and the proof that it was handed back intact' },
+      ),
+    ),
   },
   'The distance field summarised. With `Accept: application/octet-stream` the field itself: one little-endian Int32 per vertex in row-major order (last dimension fastest), −1 for obstacles and unreached vertices.',
   {
@@ -322,7 +339,13 @@ export const TransformAnswer = Type.Object(
     catalytic: Type.Object(
       {
         aux_bytes: Type.Integer({ description: 'Bytes of the value field the transform borrowed and changed in place' }),
-        restored: Type.Boolean({ description: 'Whether the reported inverse hands those bytes back bit for bit' }),
+        checksum_restored: Type.String({
+          description: 'Checksum of the new field with the reported inverse applied (compare result_summary.checksum_before)',
+        }),
+        restored: Type.Boolean({
+          description:
+            'checksum_restored === result_summary.checksum_before: whether the reported inverse hands the bytes back bit for bit (computed)',
+        }),
       },
       { description: 'The transform as a catalytic computation on the field' },
     ),
@@ -341,7 +364,7 @@ export const TransformAnswer = Type.Object(
         execution_time_ms: 1.7,
         cached: false,
         result_summary: { success: true, checksum_before: '9f1c…', checksum_after: '07ab…', values: 1000, inverse: { key: 'secret' } },
-        catalytic: { aux_bytes: 8000, restored: true },
+        catalytic: { aux_bytes: 8000, checksum_restored: '9f1c…', restored: true },
       },
     ],
   },

@@ -33,9 +33,33 @@ export function engineProblem(err: EngineError, op: OperationName, budget: PlanB
       });
     case 'aborted':
       return new AppError('service_unavailable', 'The operation was stopped before it finished; retry it');
+    case 'deadline_exceeded':
+      return new AppError('validation_failed', `${sentence(err.message)}; run it as a job (async=true)`, {
+        errors: [{ field: 'async', message: err.message }],
+        fields: { deadline_ms: err.details?.deadline_ms ?? null },
+      });
+    case 'over_memory_budget':
+      return overMemoryBudget(Number(err.details?.bytes ?? 0), Number(err.details?.budget ?? 0));
     default:
       return new AppError('validation_failed', sentence(err.message), {
         errors: [{ field: inputField(op, err.message, err.details), message: err.message }],
       });
   }
+}
+
+/** The refusal of a run whose buffers could never fit the process's memory budget (OPERATION_MEMORY_BUDGET_BYTES). */
+export function overMemoryBudget(bytes: number, budget: number): AppError {
+  return new AppError(
+    'payload_too_large',
+    `The operation needs about ${bytes} bytes of buffers, more than this server's operation memory budget of ${budget} bytes`,
+    {
+      errors: [{ field: 'latticeId', message: `needs about ${bytes} bytes; the budget is ${budget}` }],
+      fields: { bytes, budget_bytes: budget },
+    },
+  );
+}
+
+/** Whether `err` is a synchronous run stopped at its deadline (engineProblem of deadline_exceeded). */
+export function isDeadlineMiss(err: unknown): boolean {
+  return err instanceof AppError && err.extras.fields !== undefined && 'deadline_ms' in err.extras.fields;
 }

@@ -54,6 +54,12 @@ export const DistancesBody = body(
   {
     sources: Type.Array(Coordinates, { minItems: 1, maxItems: CAPS.sources, description: `1–${CAPS.sources} source vertices` }),
     max_distance: Type.Optional(Type.Integer({ minimum: 0, description: 'Stop past this many hops; farther vertices count as unreached' })),
+    catalytic: Type.Optional(
+      Type.Boolean({
+        description:
+          "Catalytic mode: the BFS keeps its queue in the lattice's stored value field (its work tape, materialised first when the lattice has none) and hands it back bit for bit; the answer's `catalytic` reports the clean memory used beside a normal BFS's and the tape's checksums taken before and after. Same distances. Runs on the calling thread, so only small fields are answered at once; larger ones run as a job",
+      }),
+    ),
   },
   'A BFS distance field from the nearest of the sources',
   [
@@ -65,6 +71,7 @@ export const DistancesBody = body(
       ],
       max_distance: 20,
     },
+    { sources: [[0, 0]], catalytic: true },
   ],
 );
 
@@ -214,7 +221,8 @@ export const TransformBody = Type.Object(
         {
           key: Type.Optional(
             Type.Union([Type.String({ minLength: 1, maxLength: 1024 }), Seed], {
-              description: 'xor: a string (≤ 1024 chars) or safe integer; required',
+              description:
+                "xor: a string (≤ 1024 chars) or safe integer; when omitted the key is the lattice's id (as a string), so the same request applied twice restores the field",
             }),
           ),
           axes: Type.Optional(
@@ -238,6 +246,7 @@ export const TransformBody = Type.Object(
     additionalProperties: false,
     examples: [
       { transformation_type: 'xor', parameters: { key: 'secret' } },
+      { transformation_type: 'xor', parameters: {} },
       { transformation_type: 'rotate', parameters: { axes: [0, 1], turns: 1 } },
       { transformation_type: 'scale', parameters: { factor: 2 }, use_gpu: true },
       { transformation_type: 'normalize' },

@@ -22,17 +22,29 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** What defaults of an operation's parameters depend on: the lattice's id and its number of dimensions. */
+export interface ParamsLattice {
+  id: string;
+  dimensions: number;
+}
+
+/**
+ * The xor key used when a transform sends none (old clients send `"parameters": {}`):
+ * the lattice's id, so the same request applied twice restores the field.
+ */
+export const defaultXorKey = (latticeId: string): string => latticeId;
+
 /**
  * The engine parameters of a validated body; validation_failed for combinations the
  * schema cannot express (too many diffusion snapshots, a transform missing
- * its parameter). `dimensions` is the lattice's, for defaults that depend on it.
+ * its parameter). `lattice` is the one the operation runs on, for defaults that depend on it.
  */
-export function engineParams<K extends OperationName>(op: K, body: OperationInputs[K], dimensions: number): OperationParams[K] {
-  const params = mapParams(op, body as never, dimensions);
+export function engineParams<K extends OperationName>(op: K, body: OperationInputs[K], lattice: ParamsLattice): OperationParams[K] {
+  const params = mapParams(op, body as never, lattice);
   return defined(params as object) as OperationParams[K];
 }
 
-function mapParams(op: OperationName, body: never, dimensions: number): unknown {
+function mapParams(op: OperationName, body: never, lattice: ParamsLattice): unknown {
   switch (op) {
     case 'path': {
       const b: OperationInputs['path'] = body;
@@ -40,7 +52,7 @@ function mapParams(op: OperationName, body: never, dimensions: number): unknown 
     }
     case 'distances': {
       const b: OperationInputs['distances'] = body;
-      return { sources: b.sources, maxDistance: b.max_distance };
+      return { sources: b.sources, maxDistance: b.max_distance, ...(b.catalytic === true ? { catalytic: true } : {}) };
     }
     case 'neighbors': {
       const b: OperationInputs['neighbors'] = body;
@@ -66,13 +78,13 @@ function mapParams(op: OperationName, body: never, dimensions: number): unknown 
     case 'spectrum':
       return { k: (body as OperationInputs['spectrum']).k ?? DEFAULT_SPECTRUM_K };
     case 'diffusion':
-      return diffusionParams(body, dimensions);
+      return diffusionParams(body, lattice.dimensions);
     case 'random-walk': {
       const b: OperationInputs['random-walk'] = body;
       return { walkers: b.walkers, steps: b.steps, seed: b.seed ?? 0, start: b.start };
     }
     case 'transform':
-      return transformParams(body);
+      return transformParams(body, lattice.id);
   }
 }
 
@@ -91,14 +103,13 @@ function diffusionParams(b: OperationInputs['diffusion'], dimensions: number): D
   return defined({ steps: b.steps, dt, diffusivity, sources: b.sources, initial: b.initial, snapshotEvery: b.snapshot_every });
 }
 
-function transformParams(b: OperationInputs['transform']): OperationParams['transform'] {
+function transformParams(b: OperationInputs['transform'], latticeId: string): OperationParams['transform'] {
   const p = b.parameters ?? {};
   const missing = (name: string) =>
     validationFailed([{ field: `input.parameters.${name}`, message: `is required for transformation_type '${b.transformation_type}'` }]);
   switch (b.transformation_type) {
     case 'xor':
-      if (p.key === undefined) throw missing('key');
-      return { type: 'xor', key: p.key };
+      return { type: 'xor', key: p.key ?? defaultXorKey(latticeId) };
     case 'rotate':
       return { type: 'rotate', axes: (p.axes ?? [0, 1]) as [number, number], turns: p.turns ?? 1 };
     case 'scale':

@@ -80,12 +80,15 @@ export async function insert(db: Queryable, op: NewOperation, outcome?: Operatio
   );
 }
 
-/** Writes how a queued run ended; false when the row is gone (its lattice was deleted). */
+/**
+ * Writes how a queued run ended (a retried attempt may write it again); false
+ * when the row is gone (its lattice was deleted) or its job was cancelled.
+ */
 export async function finish(db: Queryable, tenantId: string, id: string, outcome: OperationOutcome): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE lattice_operations SET status = $3, result_summary = $4, backend = $5, gpu_used = $6, fallback_reason = $7,
        cached = $8, execution_time_ms = $9
-     WHERE tenant_id = $1 AND id = $2`,
+     WHERE tenant_id = $1 AND id = $2 AND status <> 'cancelled'`,
     [
       tenantId,
       id,
@@ -102,6 +105,15 @@ export async function finish(db: Queryable, tenantId: string, id: string, outcom
 }
 
 /** Marks a queued run as started; a finished one is left alone. */
+/** Marks the history row of a cancelled job cancelled unless it already finished; O(rows of the job) by its index. */
+export async function cancelForJob(db: Queryable, tenantId: string, jobId: string): Promise<void> {
+  await db.query(
+    `UPDATE lattice_operations SET status = 'cancelled', result_summary = $3
+     WHERE tenant_id = $1 AND job_id = $2 AND status IN ('queued', 'running')`,
+    [tenantId, jobId, { error: { code: 'cancelled', detail: 'The job was cancelled' } }],
+  );
+}
+
 export async function markRunning(db: Queryable, tenantId: string, id: string): Promise<void> {
   await db.query(`UPDATE lattice_operations SET status = 'running' WHERE tenant_id = $1 AND id = $2 AND status IN ('queued', 'running')`, [
     tenantId,

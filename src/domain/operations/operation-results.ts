@@ -3,6 +3,7 @@ import type { DiffusionResult } from '../../engine/diffusion.js';
 import type { DistanceFieldResult } from '../../engine/distances.js';
 import type { OperationResults } from '../../engine/operations.js';
 import type { RandomWalkResult } from '../../engine/random-walk.js';
+import { validationFailed } from '../errors.js';
 import { CAPS } from './operation-caps.js';
 import type { DistancesInput } from './operation-input-schemas.js';
 import type { ReadOperation } from './operation-params.js';
@@ -38,6 +39,15 @@ export function resultView(op: ReadOperation, result: unknown, input: unknown): 
     }
     case 'diffusion': {
       const { field: _field, ...rest } = result as DiffusionResult;
+      // A field can hold NaN or ±Infinity (an xor gives any bits, a scale can overflow), or values whose
+      // sums overflow: statistics JSON cannot carry are the input's fault, not an answer.
+      const stats = [rest.initial, rest.final, ...rest.snapshots];
+      if (stats.some((s) => ![s.min, s.max, s.mean, s.mass].every(Number.isFinite))) {
+        throw validationFailed(
+          [{ field: 'input', message: 'the value field holds values diffusion cannot keep finite (NaN, ±Infinity or too large)' }],
+          "The lattice's value field cannot be diffused: normalize it, or scale it down, first",
+        );
+      }
       return rest;
     }
     case 'random-walk': {

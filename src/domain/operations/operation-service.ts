@@ -1,32 +1,34 @@
-import type { CostEstimate } from '../../engine/cost.js';
-import type { Engine, OperationRun } from '../../engine/engine.js';
-import type { Lattice } from '../../engine/lattice.js';
-import { readsField, type OperationName, type OperationParams, type OperationResults } from '../../engine/operations.js';
-import type { Database } from '../../platform/database.js';
+import type { Engine } from '../../engine/engine.js';
+import { readsField, type OperationName } from '../../engine/operations.js';
+import type { Database, Queryable } from '../../platform/database.js';
 import { ForeignKeyViolation } from '../../platform/database-errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Caller } from '../auth/caller.js';
 import { actorOf, type Principal } from '../auth/principal.js';
-import { AppError, notFound, validationFailed } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { failureOf, isFinalFailure, type JobContext } from '../jobs/job-execution.js';
 import type { JobRow } from '../jobs/job-repository.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { LatticeService, LoadedLattice, TenantScope } from '../lattices/lattice-service.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
 import type { PlanCatalog } from '../plans/plan-catalog.js';
-import { materializationLimit } from '../plans/plan-limit-checks.js';
 import type { UsageService } from '../usage/usage-service.js';
 import type { KnowledgeStore } from './knowledge-store.js';
 import type { OperationEnvelope, ReadAnswer, TransformAnswer } from './operation-answer-schemas.js';
 import type { OperationView } from './operation-history-schemas.js';
 import type { CommonInput, DistancesInput, OperationInputs, TransformInput } from './operation-input-schemas.js';
-import { engineParams, type ReadOperation } from './operation-params.js';
+import { gpuChecked } from './gpu-requirement.js';
+import { engineParams, type ParamsLattice, type ReadOperation } from './operation-params.js';
 import * as operations from './operation-repository.js';
 import type { OperationOutcome } from './operation-repository.js';
-import { boundedSummary, cacheableResult, resultView } from './operation-results.js';
 import { operationView } from './operation-view.js';
-import { engineBudget, fallbackReason, guarded, type RunContext } from './run-context.js';
+import { isDeadlineMiss } from './operation-errors.js';
+import type { OperationMetrics, RunFacts } from './operation-metrics.js';
+import { OperationPlanner, type RunRequest } from './operation-planner.js';
+import { OperationRunner, type Computed } from './operation-runner.js';
+import { guarded } from './run-context.js';
 import { applyTransform, type TransformActor } from './transform-operation.js';
+import { recordEvent } from '../outbox/events.js';
 
 /** The job kind lattice operations run under; services.ts registers executeJob for it. */
 export const OPERATION_JOB_KIND = 'lattice.operation';
@@ -41,11 +43,13 @@ export interface OperationServiceDeps {
   plans: PlanCatalog;
   /** Estimated work (CostEstimate.work) above which a request is answered by a job. */
   syncMaxWork: number;
-}
-
-export interface RunRequest {
-  /** true: always a job; false: answer now (refused when too large); absent: decided by the cost estimate. */
-  async?: boolean;
+  /**
+   * Longest a synchronous run may take (ms): one predicted to take longer is
+   * answered by a job, one that overruns it is stopped on the worker pool.
+   */
+  syncDeadlineMs: number;
+  /** Where finished runs are reported for metrics; nowhere by default. */
+  metrics?: OperationMetrics;
 }
 
 /** How a run ended for its caller: answered now, or queued as a job that will compute the same answer. */
@@ -55,13 +59,11 @@ export type RunOutcome<A> = { kind: 'done'; answer: A } | { kind: 'queued'; jobI
 export interface FieldAnswer {
   envelope: OperationEnvelope;
   field: Int32Array;
-}
-
-/** A computed read: its answer, the engine's run and what the history keeps of it. */
-interface Computed<K extends ReadOperation> {
-  answer: ReadAnswer;
-  run: OperationRun<OperationResults[K]>;
-  outcome: OperationOutcome;
+  /**
+   * The field's bytes stay accounted against the engine's memory budget until
+   * this is called (once the response has been sent); idempotent.
+   */
+  release(): void;
 }
 
 /** What a job carries: the history row it completes and the input it runs. */
@@ -70,6 +72,8 @@ interface JobParameters {
   input: Record<string, unknown>;
   request_id: string | null;
 }
+
+const paramsLattice = ({ row, lattice }: LoadedLattice): ParamsLattice => ({ id: row.id, dimensions: lattice.dimensions });
 
 /** A history row for a lattice deleted since it was loaded: not_found, as if the request had come a moment later. */
 async function latticeMustExist<T>(write: Promise<T>): Promise<T> {
@@ -89,7 +93,13 @@ async function latticeMustExist<T>(write: Promise<T>): Promise<T> {
  * persisted knowledge cache.
  */
 export class OperationService {
-  constructor(private readonly d: OperationServiceDeps) {}
+  private readonly planner: OperationPlanner;
+  private readonly runner: OperationRunner;
+
+  constructor(private readonly d: OperationServiceDeps) {
+    this.planner = new OperationPlanner(d);
+    this.runner = new OperationRunner({ ...d, planner: this.planner });
+  }
 
   /** Runs a read-only operation (or queues it); not_found for another tenant's lattice. */
   async run<K extends ReadOperation>(
@@ -112,20 +122,26 @@ export class OperationService {
     const outcome = await this.read(caller, latticeId, 'distances', input, req, true);
     if (outcome.kind === 'queued') return outcome;
     const { answer, run } = outcome.answer;
-    return { kind: 'done', answer: { envelope: answer, field: run.result.distances } };
+    const field = run.result.distances;
+    // The run's own reservation ended with it; the field lives on until it has been sent.
+    const held = await this.d.engine.memory.reserve(field.byteLength);
+    return { kind: 'done', answer: { envelope: answer, field, release: () => held.release() } };
   }
 
   /** Transforms the lattice's value field (or queues it): a new version, its history row and audit entry in one transaction. */
   async transform(caller: Caller, latticeId: string, input: TransformInput, req: RunRequest = {}): Promise<RunOutcome<TransformAnswer>> {
     const { principal } = caller;
     await this.d.usage.assertOperationAllowed(principal);
-    const ctx = await this.contextOf(principal.tenantId, principal.planCode);
+    const ctx = await this.runner.contextOf(principal.tenantId, principal.planCode);
     const loaded = await this.d.lattices.loadEngineLattice(principal, latticeId);
-    const params = await guarded('transform', ctx, () => engineParams('transform', input, loaded.lattice.dimensions));
-    const estimate = await this.estimate(loaded.lattice, 'transform', params, ctx);
-    if (this.queued(estimate, req)) return this.enqueue(caller, latticeId, 'transform', input);
+    const params = await guarded('transform', ctx, () => engineParams('transform', input, paramsLattice(loaded)));
+    const run = await gpuChecked(this.d.engine, ctx, loaded, 'transform', params, input);
+    const estimate = await this.planner.estimate(loaded.lattice, 'transform', params, ctx);
+    if (this.planner.queued(estimate, req, 'transform', params)) return this.enqueue(caller, latticeId, 'transform', input);
     const actor: TransformActor = { ...actorOf(principal), ip: caller.ip, requestId: caller.requestId };
-    const answer = await applyTransform(this.d, ctx, actor, { latticeId, operationId: uuidv7(), jobId: null, params, input });
+    const answer = await this.runner.reported({ op: 'transform', mode: 'sync', facts: transformFacts }, () =>
+      applyTransform(this.d, ctx, actor, { latticeId, operationId: uuidv7(), jobId: null, params, input: run }),
+    );
     await this.d.usage.record(principal.tenantId, 'operations');
     return { kind: 'done', answer };
   }
@@ -139,6 +155,11 @@ export class OperationService {
     return pageOf(rows, page.limit, total, operationView);
   }
 
+  /** Cancelling an OPERATION_JOB_KIND job: its history row is cancelled in the same transaction, queued or running. */
+  async jobCancelled(tx: Queryable, job: JobRow): Promise<void> {
+    await operations.cancelForJob(tx, job.tenant_id, job.id);
+  }
+
   /**
    * The executor of OPERATION_JOB_KIND jobs: the same path as a synchronous
    * request, with progress and cancellation, completing the history row the
@@ -150,7 +171,14 @@ export class OperationService {
     const op = job.operation as OperationName;
     const { tenant_id: tenantId } = job;
     const finish = (outcome: OperationOutcome) =>
-      this.d.db.tenantTransaction(tenantId, (tx) => operations.finish(tx, tenantId, p.operation_id, outcome));
+      this.d.db.tenantTransaction(tenantId, async (tx) => {
+        const finished = await operations.finish(tx, tenantId, p.operation_id, outcome);
+        if (finished && outcome.status === 'succeeded' && op !== 'transform') {
+          const event = { id: p.operation_id, tenantId, latticeId: job.lattice_id, type: op };
+          await recordEvent(tx, tenantId, 'operation.completed', operationEventData(event, job.id));
+        }
+        return finished;
+      });
     await this.d.db.tenantTransaction(tenantId, (tx) => operations.markRunning(tx, tenantId, p.operation_id));
     try {
       const answer = await this.runJob(job, p, op, control, finish);
@@ -178,14 +206,26 @@ export class OperationService {
   ): Promise<RunOutcome<Computed<K>>> {
     const { principal } = caller;
     await this.d.usage.assertOperationAllowed(principal);
-    const ctx = await this.contextOf(principal.tenantId, principal.planCode);
+    const ctx = await this.runner.contextOf(principal.tenantId, principal.planCode);
     const loaded = await this.d.lattices.loadEngineLattice(principal, latticeId);
-    const params = await guarded(op, ctx, () => engineParams(op, input, loaded.lattice.dimensions));
-    const estimate = await this.estimate(loaded.lattice, op, params, ctx);
-    if (this.queued(estimate, req)) return this.enqueue(caller, latticeId, op, input);
+    const params = await guarded(op, ctx, () => engineParams(op, input, paramsLattice(loaded)));
+    const run = await gpuChecked(this.d.engine, ctx, loaded, op, params, input);
+    const estimate = await this.planner.estimate(loaded.lattice, op, params, ctx);
+    if (this.planner.queued(estimate, req, op, params)) return this.enqueue(caller, latticeId, op, input);
     const ready = readsField(op, params) ? await this.d.lattices.withField(principal, loaded) : loaded;
     const operationId = uuidv7();
-    const done = await this.compute(ctx, ready, op, params, input, operationId, { keepField });
+    let done: Computed<K>;
+    try {
+      done = await this.runner.compute(ctx, ready, op, params, run, operationId, {
+        keepField,
+        mode: 'sync',
+        deadlineMs: this.d.syncDeadlineMs,
+      });
+    } catch (err) {
+      // The estimate was wrong: the run was stopped at the deadline; a job computes it without one.
+      if (req.async === undefined && isDeadlineMiss(err)) return this.enqueue(caller, latticeId, op, input);
+      throw err;
+    }
     const row = {
       id: operationId,
       tenantId: principal.tenantId,
@@ -197,7 +237,12 @@ export class OperationService {
       jobId: null,
     };
     await Promise.all([
-      latticeMustExist(this.d.db.tenantTransaction(principal.tenantId, (tx) => operations.insert(tx, row, done.outcome))),
+      latticeMustExist(
+        this.d.db.tenantTransaction(principal.tenantId, async (tx) => {
+          await operations.insert(tx, row, done.outcome);
+          await recordEvent(tx, principal.tenantId, 'operation.completed', operationEventData(row, null));
+        }),
+      ),
       this.d.usage.record(principal.tenantId, 'operations'),
     ]);
     return { kind: 'done', answer: done };
@@ -213,124 +258,27 @@ export class OperationService {
     const owner: TenantScope = { tenantId: job.tenant_id };
     if (job.lattice_id === null) throw new AppError('validation_failed', 'A lattice operation job needs a lattice');
     const limits = await this.d.lattices.limitsFor(owner);
-    const ctx = await this.contextOf(job.tenant_id, limits.planCode);
+    const ctx = await this.runner.contextOf(job.tenant_id, limits.planCode);
     const loaded = await this.d.lattices.loadEngineLattice(owner, job.lattice_id);
     const opts = { signal: control.signal, onProgress: (f: number) => control.progress(f) };
     if (op === 'transform') {
       const input = p.input as TransformInput;
-      const params = await guarded(op, ctx, () => engineParams('transform', input, loaded.lattice.dimensions));
+      const params = await guarded(op, ctx, () => engineParams('transform', input, paramsLattice(loaded)));
       const actor: TransformActor = { actorId: job.actor_id, actorType: job.actor_type, ip: null, requestId: p.request_id };
-      return applyTransform(this.d, ctx, actor, {
-        latticeId: job.lattice_id,
-        operationId: p.operation_id,
-        jobId: job.id,
-        params,
-        input,
-        ...opts,
-      });
+      const latticeId = job.lattice_id;
+      const run = await gpuChecked(this.d.engine, ctx, loaded, op, params, input);
+      return this.runner.reported({ op: 'transform', mode: 'job', signal: control.signal, facts: transformFacts }, () =>
+        applyTransform(this.d, ctx, actor, { latticeId, operationId: p.operation_id, jobId: job.id, params, input: run, ...opts }),
+      );
     }
     const read = op as ReadOperation;
     const input = p.input as OperationInputs[ReadOperation];
-    const params = await guarded(read, ctx, () => engineParams(read, input, loaded.lattice.dimensions));
+    const params = await guarded(read, ctx, () => engineParams(read, input, paramsLattice(loaded)));
+    const run = await gpuChecked(this.d.engine, ctx, loaded, read, params, input);
     const ready = readsField(read, params) ? await this.d.lattices.withField(owner, loaded, limits) : loaded;
-    const done = await this.compute(ctx, ready, read, params, input, p.operation_id, { keepField: false, inJob: true, ...opts });
+    const done = await this.runner.compute(ctx, ready, read, params, run, p.operation_id, { keepField: false, mode: 'job', ...opts });
     if (!(await finish(done.outcome))) throw notFound('Lattice');
     return done.answer;
-  }
-
-  /** Runs a read-only operation through the knowledge cache; the answer and what the history keeps. */
-  private async compute<K extends ReadOperation>(
-    ctx: RunContext,
-    loaded: LoadedLattice,
-    op: K,
-    params: OperationParams[K],
-    input: OperationInputs[K],
-    operationId: string,
-    opts: { keepField: boolean; inJob?: boolean; signal?: AbortSignal; onProgress?: (fraction: number) => void },
-  ): Promise<Computed<K>> {
-    const { row } = loaded;
-    const common: CommonInput = input;
-    // Only a caller of the field itself needs it kept: such entries hold it and are keyed apart.
-    const keepField = op === 'distances' && opts.keepField;
-    const cache = this.d.knowledge.enabled
-      ? this.d.knowledge.forScope({
-          tenantId: ctx.tenantId,
-          latticeId: row.id,
-          version: row.version,
-          updatedAt: row.updated_at,
-          operation: op,
-          prepare: (v) => ({ ...(v as object), result: cacheableResult(op, (v as { result: unknown }).result, keepField) }),
-        })
-      : undefined;
-    const useGpu = ctx.gpuAllowed ? common.use_gpu : false;
-    const run = await guarded(op, ctx, () =>
-      this.d.engine.run(loaded.lattice, op, params, {
-        // A job prefers the worker pool where it can run the operation: the worker's own thread stays
-        // free to notice a cancellation, write progress and keep its queue lease. Elsewhere it falls back.
-        backend: opts.inJob && useGpu !== true ? 'cpu-pool' : 'auto',
-        useGpu,
-        cache,
-        // The lattice id keeps two lattices of one definition apart; version and updated_at move with any change.
-        fieldVersion: `${row.id}:${row.version}:${row.updated_at}${keepField ? ':field' : ''}`,
-        maxMaterializedVertices: engineBudget(ctx),
-        signal: opts.signal,
-        onProgress: opts.onProgress,
-      }),
-    );
-    const view = resultView(op, run.result, input);
-    const fallback = fallbackReason(ctx, common, run);
-    const answer: ReadAnswer = {
-      operation_id: operationId,
-      lattice_id: row.id,
-      operation: op,
-      ...view,
-      execution_time_ms: run.execution_time_ms,
-      backend: run.backend,
-      gpu_used: run.gpu_used,
-      cached: run.cached,
-    };
-    if (fallback !== undefined) answer.fallback_reason = fallback;
-    const outcome: OperationOutcome = {
-      status: 'succeeded',
-      resultSummary: boundedSummary(view),
-      backend: run.backend,
-      gpuUsed: run.gpu_used,
-      fallbackReason: fallback ?? null,
-      cached: run.cached,
-      executionTimeMs: run.execution_time_ms,
-    };
-    return { answer, run, outcome };
-  }
-
-  private async contextOf(tenantId: string, planCode: string): Promise<RunContext> {
-    const { limits } = await this.d.plans.plan(planCode);
-    return { tenantId, planCode, maxMaterializedVertices: limits.max_materialized_vertices, gpuAllowed: limits.gpu_allowed };
-  }
-
-  /** The engine's estimate; plan_limit_exceeded up front when the run would hold more vertices than the plan allows. */
-  private async estimate(l: Lattice, op: OperationName, params: unknown, ctx: RunContext): Promise<CostEstimate> {
-    const estimate = await guarded(op, ctx, () => this.d.engine.estimate(l, op, params, { maxMaterializedVertices: engineBudget(ctx) }));
-    if (ctx.maxMaterializedVertices >= 0 && estimate.materializedVertices > ctx.maxMaterializedVertices) {
-      throw materializationLimit(ctx, estimate.materializedVertices);
-    }
-    return estimate;
-  }
-
-  private queued(estimate: CostEstimate, req: RunRequest): boolean {
-    if (req.async === true) return true;
-    const large = estimate.work > this.d.syncMaxWork;
-    if (large && req.async === false) {
-      throw validationFailed(
-        [
-          {
-            field: 'async',
-            message: `the estimated work ${estimate.work} exceeds the synchronous limit ${this.d.syncMaxWork}; omit async or send async=true`,
-          },
-        ],
-        'This operation is too large to answer synchronously; run it as a job',
-      );
-    }
-    return large;
   }
 
   /** The history row and the job in one transaction: both exist or neither. */
@@ -363,6 +311,8 @@ export class OperationService {
   }
 }
 
+const transformFacts = (a: TransformAnswer): RunFacts => ({ backend: a.backend, cached: false });
+
 const emptyOutcome: OperationOutcome = {
   status: 'failed',
   resultSummary: null,
@@ -372,3 +322,11 @@ const emptyOutcome: OperationOutcome = {
   cached: false,
   executionTimeMs: null,
 };
+
+/** What an operation.completed event carries. */
+function operationEventData(
+  op: { id: string; tenantId: string; latticeId: string | null; type: string },
+  jobId: string | null,
+): Record<string, unknown> {
+  return { operation_id: op.id, lattice_id: op.latticeId, tenant_id: op.tenantId, type: op.type, status: 'succeeded', job_id: jobId };
+}

@@ -2,6 +2,8 @@ import type { Engine } from '../../engine/engine.js';
 import type { OperationParams } from '../../engine/operations.js';
 import type { TransformResult } from '../../engine/transforms.js';
 import { recordAudit } from '../audit/audit-repository.js';
+import { AppError } from '../errors.js';
+import { recordEvent } from '../outbox/events.js';
 import type { LatticeService } from '../lattices/lattice-service.js';
 import type { KnowledgeStore } from './knowledge-store.js';
 import type { TransformAnswer } from './operation-answer-schemas.js';
@@ -76,7 +78,7 @@ export async function applyTransform(d: TransformDeps, ctx: RunContext, actor: T
       result_summary: { success: true, ...details },
       // The field is the catalytic tape: the engine applies the reported inverse to the new field and
       // compares checksums, so `restored` is computed, not inferred from `reversible`.
-      catalytic: { aux_bytes: catalytic.tape_bytes, restored: catalytic.restored },
+      catalytic: { aux_bytes: catalytic.tape_bytes, checksum_restored: catalytic.checksum_restored, restored: catalytic.restored },
     };
     const outcome: OperationOutcome = {
       status: 'succeeded',
@@ -104,7 +106,10 @@ export async function applyTransform(d: TransformDeps, ctx: RunContext, actor: T
         outcome,
       );
     } else {
-      await operations.finish(tx, ctx.tenantId, t.operationId, outcome);
+      // A job cancelled meanwhile has its history row cancelled: the transform must not land.
+      if (!(await operations.finish(tx, ctx.tenantId, t.operationId, outcome))) {
+        throw new AppError('conflict', 'The job was cancelled before its transform was stored');
+      }
     }
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
@@ -122,6 +127,14 @@ export async function applyTransform(d: TransformDeps, ctx: RunContext, actor: T
       },
       ip: actor.ip,
       requestId: actor.requestId,
+    });
+    await recordEvent(tx, ctx.tenantId, 'transformation.completed', {
+      operation_id: t.operationId,
+      lattice_id: t.latticeId,
+      tenant_id: ctx.tenantId,
+      transformation_type: t.input.transformation_type,
+      version: saved.version,
+      job_id: t.jobId,
     });
     return answer;
   });

@@ -17,6 +17,8 @@ export interface ApiKeyServiceDeps {
   db: Database;
   store: KeyValueStore;
   clock?: () => number;
+  /** Told when a key is revoked (for the revocation metrics). */
+  onRevoked?: () => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -83,6 +85,8 @@ export class ApiKeyService {
       await bumpEpochs(this.deps.store, [revocationKeys.apiKeyEpoch(id)]);
       return true;
     });
-    if (revoked) await bumpEpochs(this.deps.store, [revocationKeys.apiKeyEpoch(id)]);
+    if (!revoked) return;
+    this.deps.onRevoked?.();
+    await bumpEpochs(this.deps.store, [revocationKeys.apiKeyEpoch(id)]);
   }
 }

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../platform/database.js';
+import { newerThanCursor, POSITION_SQL } from '../page-position-sql.js';
+import type { PageRequest, Positioned } from '../page.js';
 
 export interface TenantRow {
   id: string;
@@ -47,6 +49,37 @@ export async function setPlan(db: Queryable, tenantId: string, planCode: string)
   const { rows } = await db.query<TenantRow>(`UPDATE tenants SET plan_code = $2, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [
     tenantId,
     planCode,
+  ]);
+  return rows[0] ?? null;
+}
+
+/** Every tenant, newest first, one page of them and the total (system scope: platform administration). */
+export async function listAll(
+  db: Queryable,
+  filter: { status?: TenantRow['status'] },
+  page: PageRequest,
+): Promise<{ rows: Positioned<TenantRow>[]; total: number }> {
+  const values: unknown[] = [];
+  const where = ['true'];
+  if (filter.status) {
+    values.push(filter.status);
+    where.push(`status = $${values.length}`);
+  }
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tenants WHERE ${where.join(' AND ')}`, values)).rows[0].n;
+  const after = newerThanCursor(values, page);
+  values.push(page.limit + 1);
+  const { rows } = await db.query<Positioned<TenantRow>>(
+    `SELECT ${COLUMNS}, ${POSITION_SQL} AS position_at FROM tenants WHERE ${where.join(' AND ')} ${after}
+     ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
+    values,
+  );
+  return { rows, total };
+}
+
+export async function setStatus(db: Queryable, tenantId: string, status: TenantRow['status']): Promise<TenantRow | null> {
+  const { rows } = await db.query<TenantRow>(`UPDATE tenants SET status = $2, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [
+    tenantId,
+    status,
   ]);
   return rows[0] ?? null;
 }

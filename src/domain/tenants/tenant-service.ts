@@ -2,7 +2,8 @@ import type { Database, Queryable } from '../../platform/database.js';
 import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { notFound } from '../errors.js';
 import type { Principal } from '../auth/principal.js';
-import { auditChange, type Caller } from '../auth/caller.js';
+import { auditBy, auditChange, type Caller } from '../auth/caller.js';
+import { recordAudit, type AuditEntry } from '../audit/audit-repository.js';
 import { revocationKeys } from '../auth/revocation.js';
 import { bumpEpochs } from '../auth/epochs.js';
 import * as plans from '../plans/plan-repository.js';
@@ -19,6 +20,9 @@ export interface TenantServiceDeps {
   store: KeyValueStore;
   catalog: PlanCatalog;
 }
+
+/** Who made a change, as its audit row names them, and what the row adds about them. */
+export type ChangedBy = Pick<AuditEntry, 'actorId' | 'actorType' | 'ip' | 'requestId'> & { details?: Record<string, unknown> };
 
 /** The caller's own tenant: its profile and its subscription. */
 export class TenantService {
@@ -54,7 +58,16 @@ export class TenantService {
    * writes no audit row.
    */
   async changePlan(caller: Caller, planCode: string): Promise<TenantView> {
-    const tenantId = caller.principal.tenantId;
+    const { tenantId, ...actor } = auditBy(caller);
+    return this.movePlan(tenantId, planCode, actor);
+  }
+
+  /**
+   * changePlan for any tenant: `by` is who the audit row (in that tenant's
+   * log) names, the tenant's own admin or a platform administrator.
+   */
+  async movePlan(tenantId: string, planCode: string, by: ChangedBy): Promise<TenantView> {
+    const { details: byDetails, ...actor } = by;
     const { view, changed } = await this.deps.db.tenantTransaction(tenantId, async (db) => {
       const plan = await this.deps.planService.resolve(db, planCode);
       const before = await tenants.findForUpdate(db, tenantId);
@@ -62,7 +75,14 @@ export class TenantService {
       if (before.plan_code === plan.code) return { view: await this.view(db, before), changed: false };
       const after = await tenants.setPlan(db, tenantId, plan.code);
       if (!after) throw notFound('Tenant');
-      await auditChange(db, caller, 'tenant.plan_changed', { type: 'tenant', id: tenantId }, { from: before.plan_code, to: plan.code });
+      await recordAudit(db, {
+        ...actor,
+        tenantId,
+        action: 'tenant.plan_changed',
+        targetType: 'tenant',
+        targetId: tenantId,
+        details: { from: before.plan_code, to: plan.code, ...byDetails },
+      });
       await bumpEpochs(this.deps.store, [revocationKeys.tenantEpoch(tenantId)]);
       return { view: tenantView(after, plan), changed: true };
     });

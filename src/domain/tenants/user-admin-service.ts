@@ -6,13 +6,12 @@ import { hashToken, newOpaqueToken } from '../auth/opaque-tokens.js';
 import { AppError, notFound } from '../errors.js';
 import type { Principal } from '../auth/principal.js';
 import { type Role, roleAtLeast } from '../auth/roles.js';
-import { revocationKeys, revokeUserSessions } from '../auth/revocation.js';
-import * as mailOutbox from '../mail/mail-outbox-repository.js';
-import type { OutgoingMail } from '../mail/mail-outbox-repository.js';
+import { type Revocations, revocationKeys } from '../auth/revocation.js';
+import type { OutgoingMail } from '../mail/mail-outbox.js';
 import { invitationMail } from '../../platform/mail/mail-templates.js';
 import { pageOf, type Page, type PageRequest } from '../page.js';
 import { auditChange, type Caller } from '../auth/caller.js';
-import { bumpEpochs, propagated } from '../auth/epochs.js';
+import { bumpEpochs } from '../auth/epochs.js';
 import * as emailedTokens from '../auth/emailed-token-repository.js';
 import * as refreshTokens from '../auth/refresh-token-repository.js';
 import * as tenants from './tenant-repository.js';
@@ -26,12 +25,12 @@ export interface UserAdminServiceDeps {
   store: KeyValueStore;
   /** Base of the link in the invitation mail (PUBLIC_URL). */
   publicUrl: string;
-  /** Lifetime of access tokens: how long a deactivated user's tokens must stay refused. */
-  accessTtlSeconds: number;
+  /** Where the end of a user's sessions is recorded (PostgreSQL) and cached (the store). */
+  revocations: Revocations;
   invitationTtlDays?: number;
   clock?: () => number;
-  /** Queues mail in the caller's transaction; replaceable so tests can make the last step of a change fail. */
-  enqueueMail?: (db: Queryable, mail: OutgoingMail) => Promise<unknown>;
+  /** Queues the invitation mail in the caller's transaction (MailOutbox.enqueue); tests make it fail to prove rollback. */
+  enqueueMail: (db: Queryable, mail: OutgoingMail) => Promise<unknown>;
 }
 
 const DEFAULT_INVITATION_TTL_DAYS = 7;
@@ -55,7 +54,7 @@ export class UserAdminService {
   constructor(private readonly deps: UserAdminServiceDeps) {
     this.clock = deps.clock ?? Date.now;
     this.invitationTtlDays = deps.invitationTtlDays ?? DEFAULT_INVITATION_TTL_DAYS;
-    this.enqueueMail = deps.enqueueMail ?? mailOutbox.enqueue;
+    this.enqueueMail = deps.enqueueMail;
   }
 
   /** Admins see every user (invited and deactivated too); members and viewers see the active team. */
@@ -139,7 +138,7 @@ export class UserAdminService {
       if (affectsAccess(changes)) await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
       return { view: userView(updated), changes };
     });
-    if (changes.status === 'deactivated') await this.endSessions(userId);
+    if (changes.status === 'deactivated') await this.endSessions(tenantId, userId);
     else if (affectsAccess(changes)) await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
     return view;
   }
@@ -169,7 +168,7 @@ export class UserAdminService {
       await bumpEpochs(this.deps.store, [revocationKeys.userEpoch(userId)]);
       return true;
     });
-    if (removed) await this.endSessions(userId);
+    if (removed) await this.endSessions(tenantId, userId);
   }
 
   /**
@@ -177,8 +176,8 @@ export class UserAdminService {
    * (so reactivating the user later does not revive them) and bumps the
    * user's epoch.
    */
-  private async endSessions(userId: string): Promise<void> {
-    await propagated(revokeUserSessions(this.deps.store, userId, this.clock(), this.deps.accessTtlSeconds));
+  private async endSessions(tenantId: string, userId: string): Promise<void> {
+    await this.deps.revocations.endSessions(tenantId, userId);
   }
 
   private async findUser(db: Queryable, tenantId: string, userId: string): Promise<UserRow> {

@@ -17,6 +17,8 @@ export interface UserRow {
   last_login_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  /** Whether the user also administers the platform; carried by the account rows the resolver loads. */
+  platform_admin?: boolean;
 }
 
 export interface UserChanges {
@@ -139,4 +141,20 @@ export async function countActiveOwners(db: Queryable, tenantId: string): Promis
     [tenantId],
   );
   return rows[0].n;
+}
+
+/** The users with this address across tenants, for the operator's grant (system scope). */
+export async function findAllByEmail(db: Queryable, email: string): Promise<(UserRow & { tenant_slug: string })[]> {
+  const { rows } = await db.query<UserRow & { tenant_slug: string }>(
+    `SELECT ${COLUMNS.split(', ')
+      .map((c) => `u.${c}`)
+      .join(', ')}, u.platform_admin, t.slug AS tenant_slug
+     FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE lower(u.email) = lower($1) ORDER BY u.created_at`,
+    [email],
+  );
+  return rows;
+}
+
+export async function setPlatformAdmin(db: Queryable, userId: string, granted: boolean): Promise<void> {
+  await db.query('UPDATE users SET platform_admin = $2, updated_at = now() WHERE id = $1', [userId, granted]);
 }

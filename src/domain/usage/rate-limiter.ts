@@ -1,5 +1,6 @@
 import type { KeyValueStore } from '../../platform/key-value-store.js';
 import { AppError, type RateWindow } from '../errors.js';
+import { UNREPORTED, type AuthEvents } from '../auth/auth-events.js';
 
 export type LimitKind = 'requests' | 'compute';
 
@@ -17,7 +18,10 @@ const WINDOW_MS = 60_000;
  * counts against the same budget. A limit of -1 means unlimited.
  */
 export class RateLimiter {
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly events: Pick<AuthEvents, 'rateLimited'> = UNREPORTED,
+  ) {}
 
   /** Counts one request in the tenant's current window. */
   hit(tenantId: string, kind: LimitKind): Promise<WindowHit> {
@@ -35,6 +39,7 @@ export class RateLimiter {
     if (limit < 0) return null;
     const window = { limit, remaining: Math.max(0, limit - count), resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)) };
     if (count > limit) {
+      this.events.rateLimited(kind, planCode);
       const what = kind === 'compute' ? 'compute operations' : 'requests';
       throw new AppError('rate_limited', `Rate limit exceeded: plan '${planCode}' allows ${limit} ${what} per minute`, {
         retryAfterSeconds: window.resetSeconds,

@@ -96,6 +96,35 @@ export async function withErrorScopes<T>(device: GPUDevice, work: () => Promise<
   return result as T;
 }
 
+/** A bind group holding `bindings` at bindings 0, 1, 2… of the pipeline's first group. */
+export function bindAll(device: GPUDevice, pipeline: GPUComputePipeline, bindings: readonly GPUBuffer[]): GPUBindGroup {
+  return device.createBindGroup({
+    layout: pipeline.getBindGroupLayout(0),
+    entries: bindings.map((buffer, binding) => ({ binding, resource: { buffer } })),
+  });
+}
+
+/**
+ * Submits one dispatch of `pipeline` over `grid`; `prepare` may add commands
+ * (a buffer clear) that must run before the pass.
+ */
+export function submitDispatch(
+  device: GPUDevice,
+  pipeline: GPUComputePipeline,
+  group: GPUBindGroup,
+  grid: { x: number; y: number },
+  prepare?: (encoder: GPUCommandEncoder) => void,
+): void {
+  const encoder = device.createCommandEncoder();
+  prepare?.(encoder);
+  const pass = encoder.beginComputePass();
+  pass.setPipeline(pipeline);
+  pass.setBindGroup(0, group);
+  pass.dispatchWorkgroups(grid.x, grid.y);
+  pass.end();
+  device.queue.submit([encoder.finish()]);
+}
+
 /** Copies `size` bytes of `source` to the host; O(size). */
 export async function readBack(device: GPUDevice, buffers: BufferSet, source: GPUBuffer, size: number): Promise<ArrayBuffer> {
   const staging = buffers.create(size, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);

@@ -1,8 +1,8 @@
 /// <reference types="@webgpu/types" />
 import { throwIfAborted, type RunOptions } from '../cost.js';
 import { coordsOf, hasObstacles, indexOf, MAX_MATERIALIZED_VERTICES, obstacleBitset, type Lattice } from '../lattice.js';
-import { finishWalk, walkPartial, type RandomWalkParams, type RandomWalkResult, type WalkAccumulation } from '../random-walk.js';
-import { BufferSet, dispatchGrid, pipelineFor, putVec12, readBack } from './gpu-buffers.js';
+import { emptyWalkAccumulation, finishWalk, walkPartial, type RandomWalkParams, type RandomWalkResult } from '../random-walk.js';
+import { bindAll, BufferSet, dispatchGrid, pipelineFor, putVec12, readBack, submitDispatch } from './gpu-buffers.js';
 import type { GpuHandle } from './gpu-context.js';
 import { randomWalkWgsl, WORKGROUP } from './kernels/random-walk-wgsl.js';
 
@@ -76,19 +76,8 @@ export async function gpuRandomWalk(gpu: GpuHandle, l: Lattice, params: RandomWa
     const perWalker = buffers.create(4 * batch * (3 + d), GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC);
     const visited = buffers.create(4 * batch * tableSize, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST);
     const pipeline = pipelineFor(gpu, randomWalkWgsl);
-    const group = device.createBindGroup({
-      layout: pipeline.getBindGroupLayout(0),
-      entries: [uniform, blocked, sq, perWalker, visited].map((buffer, binding) => ({ binding, resource: { buffer } })),
-    });
-    const acc: WalkAccumulation = {
-      walkers,
-      squaredDisplacement: new Float64Array(steps + 1),
-      returned: 0,
-      returnTimeSum: 0,
-      distinctSum: 0,
-      displacementSum: new Float64Array(d),
-      maxSquaredDistance: 0,
-    };
+    const group = bindAll(device, pipeline, [uniform, blocked, sq, perWalker, visited]);
+    const acc = emptyWalkAccumulation(walkers, steps, d);
     for (let base = 0; base < walkers; base += batch) {
       throwIfAborted(opts.signal);
       const count = Math.min(batch, walkers - base);
@@ -97,14 +86,7 @@ export async function gpuRandomWalk(gpu: GpuHandle, l: Lattice, params: RandomWa
       words[1] = count;
       words[10] = grid.x;
       device.queue.writeBuffer(uniform, 0, words.buffer, 0, words.byteLength);
-      const encoder = device.createCommandEncoder();
-      encoder.clearBuffer(visited);
-      const pass = encoder.beginComputePass();
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, group);
-      pass.dispatchWorkgroups(grid.x, grid.y);
-      pass.end();
-      device.queue.submit([encoder.finish()]);
+      submitDispatch(device, pipeline, group, grid, (encoder) => encoder.clearBuffer(visited));
       const out = new Uint32Array(await readBack(device, buffers, perWalker, 4 * count * (3 + d)));
       const signed = new Int32Array(out.buffer);
       for (let w = 0; w < count; w++) {

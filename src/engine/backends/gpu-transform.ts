@@ -5,7 +5,7 @@ import { EngineError } from '../errors.js';
 import { ensureField } from '../field.js';
 import type { Lattice } from '../lattice.js';
 import { type ScaleResult, scaleResult, type XorResult, xorKeySeed, xorResult } from '../transforms.js';
-import { BufferSet, checkGpuSize, dispatchGrid, pipelineFor, readBack } from './gpu-buffers.js';
+import { bindAll, BufferSet, checkGpuSize, dispatchGrid, pipelineFor, readBack, submitDispatch } from './gpu-buffers.js';
 import type { GpuHandle } from './gpu-context.js';
 import { scaleWgsl, WORKGROUP, xorWgsl } from './kernels/transform-wgsl.js';
 
@@ -44,17 +44,7 @@ async function runInPlace(
     const data = buffers.storage(field);
     const more = extra(buffers);
     const pipeline = pipelineFor(gpu, code);
-    const group = device.createBindGroup({
-      layout: pipeline.getBindGroupLayout(0),
-      entries: [uniform, data, ...more].map((buffer, binding) => ({ binding, resource: { buffer } })),
-    });
-    const encoder = device.createCommandEncoder();
-    const pass = encoder.beginComputePass();
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, group);
-    pass.dispatchWorkgroups(grid.x, grid.y);
-    pass.end();
-    device.queue.submit([encoder.finish()]);
+    submitDispatch(device, pipeline, bindAll(device, pipeline, [uniform, data, ...more]), grid);
     const out = new Float64Array(await readBack(device, buffers, data, field.byteLength));
     const extras: Uint32Array[] = [];
     for (const b of more) extras.push(new Uint32Array(await readBack(device, buffers, b, b.size)));

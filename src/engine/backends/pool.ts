@@ -63,6 +63,13 @@ export class WorkerPool {
     return this.pool === null ? [] : this.pool.threads.map((w) => w.threadId);
   }
 
+  /** Live threads (0 until first use), the share of capacity used since start (0..1) and tasks waiting for a thread. */
+  stats(): { threads: number; utilization: number; queued: number } {
+    const p = this.pool;
+    if (p === null) return { threads: 0, utilization: 0, queued: 0 };
+    return { threads: p.threads.length, utilization: p.utilization, queued: p.queueSize };
+  }
+
   private get piscina(): Piscina {
     if (this.closed) throw new EngineError('aborted', 'the engine is closed');
     if (this.pool === null) {

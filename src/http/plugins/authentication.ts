@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors.js';
 import type { Principal } from '../../domain/auth/principal.js';
 import { roleAtLeast, scopeFor } from '../../domain/auth/roles.js';
+import { isPlatformAdmin } from '../../domain/tenants/platform-admin-service.js';
 import '../route-access.js';
 import type { WindowHit } from '../../domain/usage/rate-limiter.js';
 
@@ -57,10 +58,8 @@ export const authentication = fp(
       const minRole = request.routeOptions.config?.minRole;
       if (!minRole) return;
       const creds = credentials(request);
-      if (!creds.bearer && !creds.apiKey) {
-        reply.header('WWW-Authenticate', 'Bearer');
-        throw new AppError('unauthenticated', 'Authentication required: send "Authorization: Bearer <token>" or "X-API-Key"');
-      }
+      // Without credentials the authenticator refuses (and counts) the request; the header says how to authenticate.
+      if (!creds.bearer && !creds.apiKey) reply.header('WWW-Authenticate', 'Bearer');
       const principal = await opts.authenticator.authenticate({ ...creds, ip: request.ip }, (tenantId) => {
         const hit = opts.requestWindow?.(tenantId);
         // Observed later by the rate-limit hook; a failure here must not become an unhandled rejection.
@@ -74,6 +73,9 @@ export const authentication = fp(
           throw new AppError('insufficient_scope', `This API key lacks the "${scopeFor(minRole)}" scope this route needs`);
         }
         throw new AppError('forbidden', `This action needs the ${minRole} role or higher`);
+      }
+      if (request.routeOptions.config?.platformAdmin && !isPlatformAdmin(principal)) {
+        throw new AppError('forbidden', 'This route is for platform administrators (granted by the operator), with a bearer token');
       }
     });
     // Judged where the route's own code would judge it, after the rate limit and validation.

@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, type ErrorCode } from '../../domain/errors.js';
+import { type AppError, appErrorOf, type ErrorCode } from '../../domain/errors.js';
+import { DatabaseUnavailable } from '../../platform/database-errors.js';
+import { StoreUnavailable } from '../../platform/key-value-store.js';
 import { ERROR_TABLE, problemOf, problemType, type ProblemParts } from '../domain-responses.js';
+import { documentProblems } from '../schemas/common.js';
+import { API_HEADERS, HSTS } from './response-headers.js';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -32,9 +36,26 @@ function fieldProblems(issues: ValidationIssue[], context: string | undefined): 
 
 type Classified = { code: ErrorCode } & Partial<ProblemParts> & { detail: string };
 
+/** How long a client should wait before retrying while a dependency is down (it reconnects by itself). */
+const DEPENDENCY_RETRY_AFTER_SECONDS = '2';
+
+/** A dependency outage: retryable, never an internal error. */
+function dependencyOutage(err: Error): Classified | null {
+  const which = err instanceof DatabaseUnavailable ? 'database' : err instanceof StoreUnavailable ? 'shared store' : null;
+  if (!which) return null;
+  return {
+    code: 'service_unavailable',
+    detail: `The ${which} is unavailable; retry shortly`,
+    headers: { 'Retry-After': DEPENDENCY_RETRY_AFTER_SECONDS },
+  };
+}
+
 /** Turns a thrown error into the code and the parts of a problem document. */
 function classify(err: FastifyError | AppError | Error): Classified {
-  if (err instanceof AppError) return { code: err.code, ...problemOf(err) };
+  const known = appErrorOf(err);
+  if (known) return { code: known.code, ...problemOf(known) };
+  const outage = dependencyOutage(err);
+  if (outage) return outage;
   const fe = err as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   if (fe.validation) {
     const errors = fieldProblems(fe.validation, fe.validationContext);
@@ -70,12 +91,46 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Clas
   return reply.code(status).type('application/problem+json').send(body);
 }
 
+/** What the router refuses before a route is chosen, with where the problem lies in the request. */
+const ROUTER_ERRORS: Record<string, string> = {
+  FST_ERR_BAD_URL: 'is not valid percent-encoded UTF-8',
+  FST_ERR_MAX_PARAM_LENGTH: 'has a parameter longer than any this API takes',
+};
+
+/**
+ * Fastify's `frameworkErrors`: a path the router cannot read (bad
+ * percent-encoding, a parameter over its maximum length) is a 422 problem
+ * naming the path, as any other invalid path parameter, instead of the
+ * router's own JSON.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // No hook runs for these: the headers every response carries are set here. HSTS is ignored over plain HTTP.
+  reply.headers({ ...API_HEADERS, 'Strict-Transport-Security': HSTS, 'X-Request-ID': request.id });
+  const message = ROUTER_ERRORS[err.code];
+  if (!message) return sendProblem(request, reply, classify(err));
+  return sendProblem(request, reply, {
+    code: 'validation_failed',
+    detail: `Request validation failed: path ${message}`,
+    errors: [{ location: 'path', message }],
+  });
+}
+
+/** Methods whose request body Fastify parses, whether or not the route declares one. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** One error handler and one not-found handler for the whole app: every failure is problem+json. */
 export const problemResponses = fp(
   async (app: FastifyInstance) => {
+    // A body is parsed before any route sees it, so each route taking one can answer what parsing refuses:
+    // malformed JSON (400), too large (413), not JSON (415).
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (methods.some((m) => BODY_METHODS.has(m))) documentProblems(route, [400, 413, 415]);
+    });
     app.setErrorHandler((err, request, reply) => {
       const problem = classify(err as Error);
       if (problem.code === 'internal_error') request.log.error({ err }, 'unhandled error');
+      else if (problem.code === 'service_unavailable') request.log.warn({ err }, 'dependency unavailable');
       return sendProblem(request, reply, problem);
     });
     app.setNotFoundHandler((request, reply) =>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AuthService } from '../../domain/auth/auth-service.js';
+import type { EmailedTokenService } from '../../domain/auth/emailed-token-service.js';
 import type { TokenService } from '../../domain/auth/token-service.js';
 import { principalOf } from '../plugins/authentication.js';
 import { requireRole } from '../route-access.js';
@@ -13,7 +14,7 @@ const tags = ['auth'];
 const LOGOUT_NEEDS_BEARER = 'Logout needs a bearer token; revoke API keys with DELETE /api/tenants/api-keys/{id}';
 
 /** `/auth/*`: mounted under /api/v1, /api, and at the root for old clients. */
-export function authRoutes({ auth }: { auth: AuthService }): FastifyPluginAsyncTypebox {
+export function authRoutes({ auth, emailedTokens }: { auth: AuthService; emailedTokens: EmailedTokenService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/auth/register',
@@ -21,6 +22,8 @@ export function authRoutes({ auth }: { auth: AuthService }): FastifyPluginAsyncT
         schema: {
           tags,
           summary: 'Sign up: creates a tenant owned by the new user',
+          description:
+            'Password policy: 8–128 characters with an upper-case letter, a lower-case letter and a digit, not a common password, and (unless PASSWORD_REJECT_PERSONAL_INFO=false) not containing the name or the local part of the email. A refused password gives 422 whose `failed_rules` lists each rule broken: min_length, max_length, upper_case, lower_case, digit, not_common, personal_info.email, personal_info.name.',
           body: S.RegisterBody,
           response: { 201: S.RegisterResponse, ...problems(400, 409, 415, 422, 429) },
         },
@@ -57,7 +60,7 @@ export function authRoutes({ auth }: { auth: AuthService }): FastifyPluginAsyncT
     app.post(
       '/auth/logout',
       {
-        ...requireRole('viewer', { bearerOnly: LOGOUT_NEEDS_BEARER }),
+        ...requireRole('viewer', { bearerOnly: LOGOUT_NEEDS_BEARER, essential: true }),
         schema: {
           tags,
           summary: 'Revoke this access token and its refresh family on every node',
@@ -103,7 +106,7 @@ export function authRoutes({ auth }: { auth: AuthService }): FastifyPluginAsyncT
         },
       },
       async (req, reply) => {
-        await auth.requestPasswordReset(req.body.email, ctx(req));
+        await emailedTokens.requestPasswordReset(req.body.email, ctx(req));
         return reply.code(202).send({ message: 'If that address has an account, a reset link is on its way' });
       },
     );
@@ -119,7 +122,7 @@ export function authRoutes({ auth }: { auth: AuthService }): FastifyPluginAsyncT
         },
       },
       async (req) => {
-        await auth.confirmPasswordReset(req.body.token, req.body.new_password, ctx(req));
+        await emailedTokens.confirmPasswordReset(req.body.token, req.body.new_password, ctx(req));
         return { message: 'Password changed; every existing session has been ended' };
       },
     );
@@ -135,7 +138,7 @@ export function authRoutes({ auth }: { auth: AuthService }): FastifyPluginAsyncT
         },
       },
       async (req) => {
-        await auth.verifyEmail(req.body.token);
+        await emailedTokens.verifyEmail(req.body.token);
         return { message: 'Email address confirmed' };
       },
     );

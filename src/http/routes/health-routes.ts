@@ -32,6 +32,28 @@ async function outcome<T>(p: Promise<T>): Promise<T | 'error'> {
   }
 }
 
+/**
+ * How long readiness waits for the database: less than a load balancer's
+ * check interval (1 s in the shipped HAProxy configurations). A database that
+ * is down fails fast (connection refused, terminated); one that answers late
+ * is busy (every pooled connection serving requests), and taking a busy node
+ * out of rotation would only push its load onto the others, or leave none.
+ */
+const DATABASE_READY_BUDGET_MS = 750;
+
+/** The check's outcome, or 'slow' when it has not answered within `ms` (it goes on; its result is dropped). */
+async function outcomeWithin<T>(p: Promise<T>, ms: number): Promise<T | 'error' | 'slow'> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), ms);
+  });
+  try {
+    return await Promise.race([outcome(p), slow]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Liveness, readiness and dependency checks for load balancers and people. */
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async (app, opts) => {
   const tags = ['operations'];
@@ -80,12 +102,28 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthRouteOptions> = async
     async () => ({ status: 'alive' as const }),
   );
 
-  const Ready = Type.Object({ status: Type.String() });
+  const Ready = Type.Object({
+    status: Type.String(),
+    unavailable: Type.Optional(Type.Array(Type.String(), { description: 'The dependencies that do not answer' })),
+  });
   app.get(
     '/health/ready',
-    { schema: { tags, summary: 'Ready for traffic (503 while starting or draining)', response: { 200: Ready, 503: Ready } } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Ready for traffic (503 while starting, draining, or while the database or Redis fails; a database merely slow to answer, a busy pool, still counts as ready)',
+        response: { 200: Ready, 503: Ready },
+      },
+    },
     async (_req, reply) => {
       if (!opts.lifecycle.ready) return reply.code(503).send({ status: opts.lifecycle.state });
+      const [database, redis] = await Promise.all([
+        outcomeWithin(opts.checks.database(), DATABASE_READY_BUDGET_MS),
+        outcome(opts.checks.redis()),
+      ]);
+      const unavailable = [database === 'error' ? 'database' : null, redis === 'error' ? 'redis' : null].filter((d) => d !== null);
+      if (unavailable.length > 0) return reply.code(503).send({ status: 'unavailable', unavailable });
       return { status: 'ready' };
     },
   );

@@ -57,12 +57,18 @@ export function operationRoutes(deps: { operations: OperationService }): Fastify
         continue;
       }
       const body = OPERATION_INPUTS[route.op];
-      app.post(`/lattices/:id/${route.op}`, { ...options, schema: readSchema(route, body, route.answer) }, async (request, reply) =>
-        sendRun(
-          reply,
-          await deps.operations.run(callerOf(request), request.params.id, route.op, request.body, { async: request.query.async }),
-        ),
-      );
+      const schema = readSchema(route, body, route.answer);
+      // Old clients call the path operation `pathfind`: the same route under a second, undocumented name.
+      const urls = route.op === 'path' ? [`/lattices/:id/path`, `/lattices/:id/pathfind`] : [`/lattices/:id/${route.op}`];
+      for (const url of urls) {
+        const hide = url.endsWith('/pathfind');
+        app.post(url, { ...options, schema: hide ? { ...schema, hide } : schema }, async (request, reply) =>
+          sendRun(
+            reply,
+            await deps.operations.run(callerOf(request), request.params.id, route.op, request.body, { async: request.query.async }),
+          ),
+        );
+      }
     }
 
     app.post(
@@ -92,7 +98,7 @@ export function operationRoutes(deps: { operations: OperationService }): Fastify
           tags,
           summary: "Transform the lattice's value field (member)",
           description:
-            "xor with a key (its own inverse), rotate by quarter turns in a plane of equal sides, scale by a factor, or normalize to zero mean and unit variance. The field (materialised on first use, within the plan's limit) is stored as the lattice's next `version`, with the history row and an audit entry `lattice.transformed`, in one transaction; concurrent transforms of one lattice run one after another. Cached results of the lattice are invalidated. 422 listing the valid types for an unknown `transformation_type`." +
+            "xor with a key (its own inverse; without `key`, the lattice's id is the key), rotate by quarter turns in a plane of equal sides, scale by a factor, or normalize to zero mean and unit variance. The field (materialised on first use, within the plan's limit) is stored as the lattice's next `version`, with the history row and an audit entry `lattice.transformed`, in one transaction; concurrent transforms of one lattice run one after another. Cached results of the lattice are invalidated. 422 listing the valid types for an unknown `transformation_type`." +
             SHARED_RULES,
           params: IdParams,
           querystring: OperationQuery,

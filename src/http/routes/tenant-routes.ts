@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { TenantService } from '../../domain/tenants/tenant-service.js';
 import { callerOf } from '../caller.js';
 import { principalOf } from '../plugins/authentication.js';
@@ -22,6 +23,21 @@ export function tenantRoutes(deps: { tenants: TenantService }): FastifyPluginAsy
         },
       },
       async (request) => deps.tenants.current(principalOf(request)),
+    );
+
+    // Old clients list "their tenants": a user belongs to one, so the list holds the caller's.
+    app.get(
+      '/tenants',
+      {
+        ...requireRole('viewer'),
+        schema: {
+          hide: true,
+          tags,
+          summary: "The caller's tenants, a one-element list (compat, undocumented)",
+          response: { 200: Type.Array(TenantSchema), ...problems(401, 403, 429) },
+        },
+      },
+      async (request) => [await deps.tenants.current(principalOf(request))],
     );
 
     app.patch(

@@ -20,6 +20,11 @@ export const AuditQuerySchema = Type.Composite([
   }),
 ]);
 
+export const AdminTenantQuery = Type.Object({
+  ...Pagination.properties,
+  status: Type.Optional(StringEnum(['active', 'suspended'], { description: 'Only tenants in this status' })),
+});
+
 export const LatticeListQuery = Type.Object({
   ...Pagination.properties,
   name: Type.Optional(Type.String({ maxLength: 100, description: 'Case-insensitive substring of the name' })),
@@ -29,7 +34,7 @@ export const OperationQuery = Type.Object({
   async: Type.Optional(
     Type.Boolean({
       description:
-        'true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit. Absent: answer now when the estimate is small (SYNC_MAX_WORK), else a job.',
+        'true: always run as a job (202). false: answer now, 422 when the estimated work is over the synchronous limit (SYNC_MAX_WORK), its predicted time over the synchronous deadline (SYNC_DEADLINE_MS), or the run overruns that deadline. Absent: answer now when the estimate is small, else a job; a run that overruns the deadline is stopped and becomes a job (202). Heavy runs use the engine worker pool, never the API event loop. 413 when its buffers could never fit the operation memory budget (OPERATION_MEMORY_BUDGET_BYTES).',
     }),
   ),
 });

@@ -42,6 +42,7 @@ export const openApi = fp(
       // Every documented operation says how to authenticate, derived from the
       // route's access declaration so the document cannot contradict the hook.
       schema.security = routeSecurity(route.config);
+      if (route.config?.platformAdmin) schema['x-platform-admin'] = true;
       schema.operationId ??= operationId(route.method, route.url);
       route.schema = schema;
     });
@@ -69,7 +70,9 @@ export const openApi = fp(
           { name: 'tenants', description: 'Tenant, users, API keys, subscription' },
           { name: 'plans', description: 'Plans and their limits' },
           { name: 'audit', description: 'Audit log' },
+          { name: 'admin', description: 'Platform administration: every tenant (platform administrators only)' },
           { name: 'operations', description: 'Health, readiness, metrics' },
+          { name: 'webhooks', description: 'Endpoints that receive signed events (Standard Webhooks), their delivery log and redelivery' },
         ],
       },
     });

@@ -282,7 +282,7 @@ export const CATALOGUE = {
   }),
   webhookEvents: counter({
     name: 'catalytic_webhook_events_total',
-    help: 'Events written to the outbox, by type',
+    help: 'Outbox events taken by the dispatcher and fanned out to webhook endpoints, by type',
     area: 'webhooks',
     labels: { type: L.WEBHOOK_EVENT_TYPES },
   }),

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildConsole } from '../../../scripts/build-console.js';
-import { startWorker, type WorkerHandle } from '../../../src/worker/worker.js';
-import { createTestApp, type TestApp } from '../../support/test-app.js';
+import type { WorkerHandle } from '../../../src/worker/worker.js';
+import { createTestApp, type TestApp, startAppWorker } from '../../support/test-app.js';
 
 export interface ConsoleServer {
   /** http://127.0.0.1:<port> */
@@ -24,7 +24,7 @@ export async function startConsoleServer(env: Record<string, string> = {}): Prom
   const t = await createTestApp({ env: { CONSOLE_DIR: dist, QUEUE_POLL_INTERVAL_SECONDS: '0.5', ...env } });
   let worker: WorkerHandle | undefined;
   try {
-    worker = await startWorker({ db: t.runtime.db, mail: t.mailbox, logger: t.runtime.logger, jobs: t.runtime.jobRunner }, 200);
+    worker = await startAppWorker(t);
     await t.app.listen({ host: '127.0.0.1', port: 0 });
   } catch (err) {
     await worker?.stop();

@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLattice, isBlocked } from '../../../src/engine/lattice.js';
 import { OBSTACLE, UNREACHED, FREE, heat, MARK } from '../../../console/src/lattice-view/palette.js';
+import { axeViolations } from './axe.js';
 import { launchBrowser, type Browser } from './chromium.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
-import { markedCells, readMap, rgbAt } from './page-probes.js';
+import { markedCells, marksSeenByObserver, readMap, rgbAt, watchMarksAgreeWithPicture } from './page-probes.js';
 
 /*
  * The console in headless Chromium against the real app and a worker: a
@@ -15,24 +15,12 @@ import { markedCells, readMap, rgbAt } from './page-probes.js';
  * with axe on every page and no console error anywhere.
  */
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE: string = require('axe-core').source;
 // Screenshots go to .catalytic/ unless asked for elsewhere (CONSOLE_SCREENSHOTS=docs/images refreshes the README's).
 const SHOTS = path.resolve(process.env.CONSOLE_SCREENSHOTS ?? '.catalytic/console-screenshots');
 
 const SHAPE = [40, 56];
 const OBSTACLES = { density: 0.3, seed: 7 };
 const PASSWORD = 'Sturdy-Lattice-2048';
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE}\n;0`);
-  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  };
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('web console in Chromium', () => {
   let server: ConsoleServer;
@@ -115,6 +103,11 @@ describe('web console in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Journey maze' }).waitFor();
     latticeId = new URL(page.url()).pathname.split('/').pop()!;
 
+    // The heading can show before the map is painted; every painted cell is opaque.
+    await page.waitForFunction(() => {
+      const base = document.querySelector<HTMLCanvasElement>('canvas.map-base');
+      return !!base && base.width > 0 && base.getContext('2d')!.getImageData(0, 0, 1, 1).data[3] > 0;
+    });
     const map = await readMap(page);
     expect([map.rows, map.cols, map.layer]).toEqual([SHAPE[0], SHAPE[1], 'obstacles']);
     const engine = createLattice({ shape: SHAPE, obstacles: OBSTACLES });
@@ -131,6 +124,7 @@ describe('web console in Chromium', () => {
 
   it('runs a path and draws exactly the path the API answered', async () => {
     await page.getByLabel('Operation', { exact: true }).selectOption('path');
+    await watchMarksAgreeWithPicture(page);
     const answered = waitForOperation('path');
     await page.getByRole('button', { name: 'Run shortest path' }).click();
     const answer = await (await answered).json();
@@ -141,6 +135,11 @@ describe('web console in Chromium', () => {
       answer.path.length,
     );
 
+    // Every time the DOM changed, the mark count it stated was already on the canvas.
+    const seen = await marksSeenByObserver(page);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((s) => s.stated !== s.painted)).toEqual([]);
+    expect(seen.at(-1)!.stated).toBe(answer.path.length);
     const drawn = markedCells(await readMap(page));
     const expected = [...answer.path].sort((a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1]);
     expect(drawn).toEqual(expected);
@@ -209,19 +208,29 @@ describe('web console in Chromium', () => {
     await page.getByLabel('Run as a job (progress, cancel)', { exact: true }).check();
     const answered = waitForOperation('random-walk');
     await page.getByRole('button', { name: 'Run random walks' }).click();
-    expect((await answered).status()).toBe(202);
+    const accepted = await answered;
+    expect(accepted.status()).toBe(202);
+    const { job_id } = await accepted.json();
     const card = page.locator('.job').first();
     await card.waitFor();
-    await page.waitForFunction(() => document.querySelector('.job')?.getAttribute('data-status') === 'succeeded', null, {
-      timeout: 60_000,
-    });
+    await page
+      .waitForFunction(() => document.querySelector('.job')?.getAttribute('data-status') === 'succeeded', null, { timeout: 60_000 })
+      .catch(async (err: unknown) => {
+        // Say where the job stood, as the API tells it, rather than only that the page did not show it finished.
+        const job = await server.t.app.inject({
+          method: 'GET',
+          url: `/api/v1/jobs/${job_id}`,
+          headers: { authorization: `Bearer ${lastBearer}` },
+        });
+        throw new Error(`job ${job_id} did not show as succeeded: the API says ${job.statusCode} ${job.body}; ${String(err)}`);
+      });
     expect(await card.locator('progress').getAttribute('value')).toBe('100');
     await page.locator('[data-result="random-walk"]').waitFor();
     await page.getByText('Mean squared displacement over time', { exact: true }).waitFor();
     await page.locator('[data-result="random-walk"] .chart-host canvas').waitFor();
     await audit('lattice');
     await shot('console-lattice-job');
-  });
+  }, 90_000);
 
   it('cancels a running job from its card', async () => {
     await page.getByLabel('Operation', { exact: true }).selectOption('random-walk');

@@ -15,6 +15,8 @@ export interface FleetInfo {
   /** The dev mailbox every process of the fleet writes (no SMTP_URL is set). */
   mailbox: string;
   redisUrl: string;
+  /** The variables an operator's `catalytic` command needs to act on the fleet (Fleet.operatorEnv). */
+  operatorEnv: Record<string, string>;
 }
 
 declare module 'vitest' {
@@ -42,7 +44,7 @@ export default async function setup(project: TestProject) {
     const redisUrl = process.env.REDIS_URL ?? redis!.url;
     fleet = await Fleet.start({ databaseUrl: database.url, redisUrl, dir, apis: 2, workers: 1, env: FLEET_ENV });
     const state = fleet.state();
-    project.provide('fleet', { dir, apis: state.apis, mailbox: state.mailbox, redisUrl });
+    project.provide('fleet', { dir, apis: state.apis, mailbox: state.mailbox, redisUrl, operatorEnv: fleet.operatorEnv() });
   } catch (err) {
     await fleet?.stop();
     await redis?.stop();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JOB_QUEUE } from '../../../src/domain/jobs/job-service.js';
+import { EVENT_TYPES } from '../../../src/domain/outbox/events.js';
 import { OPERATION_JOB_KIND } from '../../../src/domain/operations/operation-service.js';
 import { OPERATION_NAMES } from '../../../src/engine/operations.js';
 import { CATALOGUE, type MetricSpec } from '../../../src/platform/metrics/catalogue.js';
@@ -61,6 +62,7 @@ describe('metric catalogue', () => {
     expect(sets.OPERATIONS.values).toEqual([...OPERATION_NAMES]);
     expect(sets.JOB_KINDS.values).toEqual([OPERATION_JOB_KIND]);
     expect(sets.QUEUES.values).toEqual([JOB_QUEUE]);
+    expect(sets.WEBHOOK_EVENT_TYPES.values).toEqual([...EVENT_TYPES]);
     const seed = readFileSync(new URL('../../../migrations/001_identity.up.sql', import.meta.url), 'utf8');
     const planSection = seed.slice(seed.indexOf('INSERT INTO plans'));
     const seeded = [...planSection.matchAll(/^\s*\('([a-z]+)'/gm)].map((m) => m[1]);

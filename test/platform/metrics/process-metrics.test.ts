@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('metrics a runtime reports without any domain call', () => {
-  it('build info, PostgreSQL pool, usage-flush lag and knowledge-cache size at /metrics', async () => {
+  it('build info, PostgreSQL pool, usage-flush lag, knowledge-cache size and webhook backlog at /metrics', async () => {
     await t.signup();
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });
     const samples = parseExposition(res.body);
@@ -43,7 +43,26 @@ describe('metrics a runtime reports without any domain call', () => {
     expect(one('catalytic_knowledge_cache_bytes').value).toBeGreaterThanOrEqual(0);
     expect(one('catalytic_knowledge_cache_entries').value).toBeGreaterThanOrEqual(0);
     const failures = samples.filter((s) => s.name === 'catalytic_metrics_collector_failures_total');
-    expect(failures.map((s) => s.labels.collector).sort()).toEqual(['db_pool', 'knowledge_cache', 'usage_flush']);
+    expect(failures.map((s) => s.labels.collector).sort()).toEqual([
+      'db_pool',
+      'engine_pool',
+      'job_queue',
+      'jobs',
+      'knowledge_cache',
+      'usage_flush',
+      'webhooks',
+    ]);
+    // The webhooks collector reads the deliveries table: nothing waits or died in a fresh database.
+    expect(one('catalytic_webhook_pending_deliveries').value).toBe(0);
+    expect(one('catalytic_webhook_oldest_pending_age_seconds').value).toBe(0);
+    expect(one('catalytic_webhook_dead_deliveries').value).toBe(0);
+    // The engine and job collectors: a fresh runtime has an idle pool, no job queued or running, and nothing waiting.
+    expect(one('catalytic_engine_pool_queued_tasks').value).toBe(0);
+    expect(samples.filter((x) => x.name === 'catalytic_jobs').map((x) => [x.labels.state, x.value])).toEqual([
+      ['queued', 0],
+      ['running', 0],
+    ]);
+    expect(one('catalytic_job_oldest_queued_age_seconds').value).toBe(0);
     for (const f of failures) expect(f.value, f.labels.collector).toBe(0);
   });
 });
