@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Field } from '../components/field';
 import { OperationOptions } from './operation-options';
 import { buildBody, initialValues, OPERATION_SPECS, type FieldSpec, type LatticeContext, type OperationName } from './operation-specs';
@@ -67,7 +67,14 @@ export function OperationForm({ context, gpuAllowed, busy, onRun, onInvalid }: O
   const [asJob, setAsJob] = useState(false);
   const [useGpu, setUseGpu] = useState(false);
 
-  useEffect(() => setValues(initialValues(OPERATION_SPECS[op], context)), [op, context]);
+  // The new operation's fields and their initial values come in one render. Resetting the values in an
+  // effect left a frame where the new fields held the old operation's values, and a quick hand (or a busy
+  // machine that delays the frame) submitted those: a missing field, so no request at all.
+  // The lattice page keys this form by lattice, so a new context gets a new form.
+  const choose = (next: OperationName) => {
+    setOp(next);
+    setValues(initialValues(OPERATION_SPECS[next], context));
+  };
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -80,7 +87,7 @@ export function OperationForm({ context, gpuAllowed, busy, onRun, onInvalid }: O
     <form class="operation-form" onSubmit={submit} aria-busy={busy}>
       <Field label="Operation" hint={spec.summary}>
         {({ id, describedBy }) => (
-          <select id={id} aria-describedby={describedBy} value={op} onChange={(e) => setOp(e.currentTarget.value as OperationName)}>
+          <select id={id} aria-describedby={describedBy} value={op} onChange={(e) => choose(e.currentTarget.value as OperationName)}>
             <OperationOptions />
           </select>
         )}

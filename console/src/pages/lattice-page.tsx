@@ -175,6 +175,7 @@ export function LatticePage({ params }: { params: Record<string, string> }) {
         <div class="ops-column">
           <h2>Run an operation</h2>
           <OperationForm
+            key={lattice.id}
             context={context}
             gpuAllowed={me?.limits.gpu_allowed ?? false}
             busy={busy}

@@ -201,6 +201,40 @@ describe('web console in Chromium', () => {
     await shot('console-lattice-diffusion');
   });
 
+  it('sends what was typed right after choosing an operation, before the next frame is painted', async () => {
+    // A busy machine paints late. Frames are held back here (requestAnimationFrame never fires) while the
+    // operation changes, a field is typed and the form submitted: the request must carry the new
+    // operation's values, not the previous operation's left in place until a frame resets them.
+    const answered = waitForOperation('partition');
+    await page.evaluate(async () => {
+      const field = (label: string) => {
+        const l = [...document.querySelectorAll('label')].find((e) => e.textContent?.trim() === label);
+        return document.getElementById(l!.htmlFor) as HTMLInputElement | HTMLSelectElement;
+      };
+      const rendered = () => new Promise((r) => setTimeout(r, 0));
+      const raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = () => 0;
+      try {
+        const operation = field('Operation');
+        operation.value = 'partition';
+        operation.dispatchEvent(new Event('change', { bubbles: true }));
+        await rendered();
+        const parts = field('Parts');
+        parts.value = '6';
+        parts.dispatchEvent(new Event('input', { bubbles: true }));
+        await rendered();
+        (operation.form as HTMLFormElement).requestSubmit();
+        await rendered();
+      } finally {
+        window.requestAnimationFrame = raf;
+      }
+    });
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    expect(response.request().postDataJSON()).toEqual({ parts: 6 });
+    await page.locator('[data-result="partition"]').waitFor();
+  });
+
   it('starts a job, shows its progress live and the result when it finishes', async () => {
     await page.getByLabel('Operation', { exact: true }).selectOption('random-walk');
     await page.getByLabel('Walkers', { exact: true }).fill('2000');
