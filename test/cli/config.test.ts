@@ -1,47 +1,12 @@
-import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/platform/config.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/catalytic.mjs');
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI with a clean environment plus `env`; kills it after `timeoutMs`. */
-function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 90_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      // A neutral cwd, so no .env file is picked up; only PATH and HOME are inherited.
-      cwd: tmpdir(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
+import { runCatalytic } from '../support/catalytic-process.js';
 
 // Each spawn loads the TypeScript sources through tsx: about 2 s of CPU, far
 // more wall time on a busy machine. So the spawns run concurrently, and "fails
 // fast" is proven by the absence of any start-up work (no log line, so no
 // database was resolved or started) rather than by a wall clock; the kill
-// timer in runCli only catches a hang.
+// timer of runCatalytic only catches a hang.
 const SPAWN_TEST_TIMEOUT = 120_000;
 
 describe.concurrent('catalytic CLI', () => {
@@ -50,7 +15,8 @@ describe.concurrent('catalytic CLI', () => {
     ['LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'mysql://x'],
   ])('serve with %s=%s exits 78 naming the variable, before any start-up work', { timeout: SPAWN_TEST_TIMEOUT }, async (name, value) => {
-    const run = await runCli(['serve'], { [name]: value });
+    // LOG_LEVEL=info (unless it is the variable under test), so any start-up log line would show.
+    const run = await runCatalytic(['serve'], { LOG_LEVEL: 'info', [name]: value }, SPAWN_TEST_TIMEOUT - 30_000);
     expect(run.signal, run.stderr).toBeNull();
     expect(run.code, run.stderr).toBe(78);
     expect(run.stderr).toContain(`${name}=${JSON.stringify(value)}`);
@@ -58,14 +24,14 @@ describe.concurrent('catalytic CLI', () => {
   });
 
   it('--help prints usage and exits 0', { timeout: SPAWN_TEST_TIMEOUT }, async () => {
-    const run = await runCli(['--help']);
+    const run = await runCatalytic(['--help'], {}, SPAWN_TEST_TIMEOUT - 30_000);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Usage: catalytic');
     expect(run.stdout).toContain('serve');
   });
 
   it('an unknown command exits 2 with the usage on stderr', { timeout: SPAWN_TEST_TIMEOUT }, async () => {
-    const run = await runCli(['frobnicate']);
+    const run = await runCatalytic(['frobnicate'], {}, SPAWN_TEST_TIMEOUT - 30_000);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain('frobnicate');
     expect(run.stderr).toContain('Usage: catalytic');

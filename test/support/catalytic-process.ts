@@ -71,6 +71,7 @@ export function spawnCatalytic(command: string, env: Record<string, string>, cwd
 /** What a one-shot `catalytic` command printed and how it exited. */
 export interface CommandResult {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -78,6 +79,7 @@ export interface CommandResult {
 /**
  * Runs a one-shot `catalytic ARGS…` (admin, migrate, backup) to its end with
  * only the environment given (plus PATH and HOME); SIGKILLed after `timeoutMs`.
+ * Logging is silent unless `env` sets LOG_LEVEL.
  */
 export function runCatalytic(args: string[], env: Record<string, string>, timeoutMs: number): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
@@ -93,9 +95,9 @@ export function runCatalytic(args: string[], env: Record<string, string>, timeou
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, signal, stdout, stderr });
     });
   });
 }
