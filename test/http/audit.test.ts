@@ -86,6 +86,9 @@ describe('GET /audit-logs', () => {
     const recent = await allEntries(owner, `&since=${encodeURIComponent(before)}&until=${encodeURIComponent(future)}`);
     expect(recent.length).toBeGreaterThanOrEqual(2);
     expect(await allEntries(owner, `&until=${encodeURIComponent('2000-01-01T00:00:00Z')}`)).toEqual([]);
+    // A leap second is a valid RFC 3339 time that a JavaScript Date cannot hold: read, as PostgreSQL does, as the next minute.
+    expect(await allEntries(owner, `&until=${encodeURIComponent('2016-12-31T23:59:60Z')}`)).toEqual([]);
+    expect(await allEntries(owner, `&since=${encodeURIComponent('2016-12-31T23:59:60Z')}`)).toEqual(await allEntries(owner, ''));
 
     for (const bad of ['actor_id=nope', 'since=yesterday', 'limit=0', 'limit=101', 'cursor=%%%']) {
       expect((await call(t, 'GET', `/audit-logs?${bad}`, { token: owner.accessToken })).statusCode, bad).toBe(422);

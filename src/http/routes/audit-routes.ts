@@ -6,6 +6,7 @@ import { requireRole } from '../route-access.js';
 import { AuditList } from '../../domain/audit/audit-schemas.js';
 import { AuditQuerySchema } from '../schemas/query-schemas.js';
 import { problems } from '../schemas/common.js';
+import { parseTimestamp } from '../../domain/timestamp.js';
 
 /** The tenant's audit trail (admin). */
 export function auditRoutes(deps: { audit: AuditLogService }): FastifyPluginAsyncTypebox {
@@ -28,8 +29,8 @@ export function auditRoutes(deps: { audit: AuditLogService }): FastifyPluginAsyn
         const query = {
           action: q.action,
           actorId: q.actor_id,
-          since: q.since === undefined ? undefined : new Date(q.since),
-          until: q.until === undefined ? undefined : new Date(q.until),
+          since: q.since === undefined ? undefined : parseTimestamp(q.since),
+          until: q.until === undefined ? undefined : parseTimestamp(q.until),
         };
         return sendPage(request, reply, await deps.audit.list(principalOf(request), query, pageRequest(q)));
       },
