@@ -8,6 +8,12 @@ export interface KeyValueStore {
   get(key: string): Promise<string | null>;
   mget(keys: string[]): Promise<(string | null)[]>;
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  /**
+   * Sets `key` to the number `value` with a TTL unless it already holds a
+   * number at least as large, atomically: of two writers racing, the larger
+   * value stays, whichever lands last.
+   */
+  setMax(key: string, value: number, ttlSeconds: number): Promise<void>;
   /** Sets `key` only when it is absent (SET NX); true when this call set it. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;

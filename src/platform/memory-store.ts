@@ -41,6 +41,13 @@ export class MemoryStore implements KeyValueStore {
     ks.put(key, value, ttlSeconds && ttlSeconds > 0 ? ks.now() + ttlSeconds * 1000 : Infinity);
   }
 
+  async setMax(key: string, value: number, ttlSeconds: number): Promise<void> {
+    const ks = this.open();
+    const held = Number(ks.live(key)?.value);
+    if (held >= value) return;
+    ks.put(key, String(value), ks.now() + ttlSeconds * 1000);
+  }
+
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     const ks = this.open();
     if (ks.live(key)) return false;

@@ -14,6 +14,13 @@ local t = redis.call('PTTL', KEYS[1])
 if t < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); t = tonumber(ARGV[1]) end
 return {c, t}`;
 
+// SET with EX unless the key holds a number at least as large (a missing or non-numeric value is replaced).
+const SET_MAX_SCRIPT = `
+local held = tonumber(redis.call('GET', KEYS[1]))
+if held and held >= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return 1`;
+
 export class RedisStore implements KeyValueStore {
   readonly kind = 'redis' as const;
   private readonly client: Redis;
@@ -39,6 +46,7 @@ export class RedisStore implements KeyValueStore {
     });
     this.client.on('error', () => undefined);
     this.client.defineCommand('catalyticHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    this.client.defineCommand('catalyticSetMax', { numberOfKeys: 1, lua: SET_MAX_SCRIPT });
     this.instruments = metrics ? instrument(this.client, metrics) : null;
   }
 
@@ -68,6 +76,11 @@ export class RedisStore implements KeyValueStore {
     await this.call('set', () =>
       ttlSeconds && ttlSeconds > 0 ? this.client.set(key, value, 'EX', Math.ceil(ttlSeconds)) : this.client.set(key, value),
     );
+  }
+
+  async setMax(key: string, value: number, ttlSeconds: number): Promise<void> {
+    const scripted = this.client as unknown as { catalyticSetMax(k: string, v: string, ttl: number): Promise<number> };
+    await this.call('set', () => scripted.catalyticSetMax(key, String(value), Math.max(1, Math.ceil(ttlSeconds))));
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {

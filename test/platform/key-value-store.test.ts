@@ -124,6 +124,22 @@ describe.each(BACKENDS)('%s', (_name, backend) => {
       expect(await s.pttl('fresh')).toBe(0);
     }));
 
+  it('setMax keeps the larger number, whichever write lands last, and sets the TTL when it writes', () =>
+    using(2, async (a, b) => {
+      await a.setMax('end', 1_796_306_393_947, 60);
+      await b.setMax('end', 1_796_306_393_900, 600);
+      expect(await a.get('end')).toBe('1796306393947');
+      expect(await a.pttl('end')).toBeLessThanOrEqual(60_000);
+      await b.setMax('end', 1_796_306_394_003, 120);
+      expect(await a.get('end')).toBe('1796306394003');
+      expect(await a.pttl('end')).toBeGreaterThan(60_000);
+      await a.set('text', 'not a number');
+      await a.setMax('text', 5, 60);
+      expect(await b.get('text')).toBe('5');
+      await Promise.all([a.setMax('raced', 2, 60), b.setMax('raced', 3, 60), a.setMax('raced', 1, 60)]);
+      expect(await b.get('raced')).toBe('3');
+    }));
+
   it('incr counts up a value that never expires; pttl is 0 for it and for absent keys', () =>
     using(1, async (s) => {
       expect(await s.incr('epoch')).toBe(1);

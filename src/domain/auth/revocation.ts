@@ -19,6 +19,11 @@ export const revocationKeys = {
   warm: 'revocations:warm',
   /** Held by the one node rebuilding the cache. */
   rebuilding: 'revocations:rebuilding',
+  /**
+   * Counts the cache writes that failed. A rebuild that sees it move while it
+   * runs does not leave the cache marked warm: a write it missed may be one of them.
+   */
+  missedWrites: 'revocations:missed-writes',
   /** Bumped whenever a cached view of the user, tenant or key goes stale. */
   userEpoch: (userId: string) => `epoch:user:${userId}`,
   tenantEpoch: (tenantId: string) => `epoch:tenant:${tenantId}`,
@@ -121,7 +126,8 @@ export class Revocations {
   /** After the commit: caches the end of the user's sessions and makes cached views of the user stale. Never throws. */
   async cacheSessionsEnd(userId: string, nowMs: number): Promise<void> {
     try {
-      await this.o.store.set(revocationKeys.revokedBefore(userId), String(nowMs), this.o.accessTtlSeconds + 60);
+      // The later end wins, whichever write lands last (another node's, or a rebuild's older snapshot).
+      await this.o.store.setMax(revocationKeys.revokedBefore(userId), nowMs, this.o.accessTtlSeconds + 60);
       await this.o.store.incr(revocationKeys.userEpoch(userId));
     } catch (err) {
       this.markStale(err);
@@ -151,6 +157,7 @@ export class Revocations {
   private async fill(): Promise<void> {
     if (!(await this.o.store.setIfAbsent(revocationKeys.rebuilding, String(this.now()), 30_000))) return;
     try {
+      const missedBefore = await this.o.store.get(revocationKeys.missedWrites);
       const startedMs = this.now();
       const live = await this.o.db.systemTransaction(async (db) => {
         await record.purgeExpired(db);
@@ -165,11 +172,15 @@ export class Revocations {
         ...live.sessions.map(
           ({ userId, beforeMs }) =>
             () =>
-              this.o.store.set(revocationKeys.revokedBefore(userId), String(beforeMs), this.o.accessTtlSeconds + 60),
+              // Never over a later end of sessions cached while this snapshot was being written.
+              this.o.store.setMax(revocationKeys.revokedBefore(userId), beforeMs, this.o.accessTtlSeconds + 60),
         ),
       ];
       for (let i = 0; i < writes.length; i += REBUILD_BATCH) await Promise.all(writes.slice(i, i + REBUILD_BATCH).map((w) => w()));
       await this.o.store.set(revocationKeys.warm, String(startedMs));
+      // A write that failed on some node while this ran dropped the warm mark, maybe before it was set
+      // just now; its count tells. markStale counts before it drops the mark, so either order is caught.
+      if ((await this.o.store.get(revocationKeys.missedWrites)) !== missedBefore) await this.o.store.del(revocationKeys.warm);
     } finally {
       await this.o.store.del(revocationKeys.rebuilding).catch(() => undefined);
     }
@@ -181,10 +192,13 @@ export class Revocations {
     if (this.staleLoop) return;
     this.staleLoop = true;
     const attempt = () =>
-      this.o.store.del(revocationKeys.warm).then(
-        () => (this.staleLoop = false),
-        () => setTimeout(attempt, STALE_RETRY_MS).unref(),
-      );
+      this.o.store
+        .incr(revocationKeys.missedWrites)
+        .then(() => this.o.store.del(revocationKeys.warm))
+        .then(
+          () => (this.staleLoop = false),
+          () => setTimeout(attempt, STALE_RETRY_MS).unref(),
+        );
     void attempt();
   }
 }
