@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { Http2SecureServer } from 'node:http2';
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.js';
 import type { Lifecycle } from '../platform/lifecycle.js';
@@ -9,6 +10,7 @@ import type { PlanCatalog } from '../domain/plans/plan-catalog.js';
 import type { RateLimiter } from '../domain/usage/rate-limiter.js';
 import { authentication, type Authenticator } from './plugins/authentication.js';
 import { tenantRateLimit } from './plugins/tenant-rate-limit.js';
+import { limitSlowTlsClients } from './slow-tls-clients.js';
 import { httpMetrics } from './plugins/http-metrics.js';
 import { oversizedBodies } from './plugins/oversized-bodies.js';
 import { frameworkErrors, problemResponses } from './plugins/problem-responses.js';
@@ -91,6 +93,12 @@ export async function buildApp(deps: AppDeps, tls?: TlsListener): Promise<Fastif
   // The pino Logger is wider than FastifyBaseLogger, and an HTTP/2 instance's types differ from
   // HTTP/1's only in the raw request: the instance is used through the base type either way.
   const instance = tls ? Fastify({ ...opts, http2: true, https: { allowHTTP1: true, cert: tls.cert, key: tls.key } }) : Fastify(opts);
+  if (tls)
+    limitSlowTlsClients(instance.server as Http2SecureServer, {
+      headersTimeoutMs: deps.config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: deps.config.HTTP_REQUEST_TIMEOUT_MS,
+      checkIntervalMs: SLOW_CLIENT_CHECK_MS,
+    });
   const app = (instance as unknown as FastifyInstance).withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(Problem);
   // The API speaks JSON only; Fastify's default text/plain parser would turn a wrong content type into a 422.

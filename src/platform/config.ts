@@ -62,14 +62,15 @@ export const ConfigSchema = Type.Object({
     default: 10_000,
     minimum: 100,
     maximum: 120_000,
-    description: 'A client must send its complete request headers within this time, or the connection is closed (408)',
+    description:
+      'A client must send its complete request headers within this time, or the connection is closed (408); on the TLS listener too, for HTTP/1.1',
   }),
   HTTP_REQUEST_TIMEOUT_MS: Type.Integer({
     default: 30_000,
     minimum: 100,
     maximum: 600_000,
     description:
-      'A client must send its whole request, body included, within this time, or the connection is closed (408); at least HTTP_HEADERS_TIMEOUT_MS',
+      'A client must send its whole request, body included, within this time, or the connection is closed (408; an HTTP/2 stream is reset instead); at least HTTP_HEADERS_TIMEOUT_MS',
   }),
   TRUST_PROXY: Type.Union([...Bool.anyOf], {
     default: 'false',

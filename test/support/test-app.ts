@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type TlsListener } from '../../src/http/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { KeyValueStore } from '../../src/platform/key-value-store.js';
 import { DevMailbox } from '../../src/platform/mail/dev-mailbox.js';
@@ -41,6 +41,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** The node's store client (two nodes: two clients linked to one keyspace). Defaults to Redis when REDIS_URL is set, else memory. */
   store?: KeyValueStore;
+  /** Serve HTTPS (HTTP/2 with HTTP/1.1) with this certificate, as TLS_CERT_FILE does. */
+  tls?: TlsListener;
 }
 
 export const STRONG_PASSWORD = 'Sturdy-Lattice-2048';
@@ -76,7 +78,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const store = opts.store ?? newTestStore();
   const mailbox = new DevMailbox();
   const runtime = await createRuntime({ config, databaseUrl, store, mail: mailbox });
-  const app = await buildApp(runtime.appDeps());
+  const app = await buildApp(runtime.appDeps(), opts.tls);
   await app.ready();
   runtime.lifecycle.markStarted();
 
