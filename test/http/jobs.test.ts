@@ -79,7 +79,14 @@ describe('jobs', () => {
     });
   });
 
-  it('retries a transient failure and then succeeds', async () => {
+  it('retries a transient failure and then succeeds, counting the retry in catalytic_jobs_retried_total', async () => {
+    // The kind label is closed to the product's kinds, so this test's kind is counted under another value: sum them.
+    const retried = async () =>
+      [...(await t.runtime.metrics.expose()).matchAll(/^catalytic_jobs_retried_total\{kind="[^"]*"\} (\d+)$/gm)].reduce(
+        (sum, m) => sum + Number(m[1]),
+        0,
+      );
+    const before = await retried();
     const { job_id } = await enqueue({ n: 3, fail: 'once' });
     const res = await until(
       () => getJob(job_id),
@@ -87,6 +94,7 @@ describe('jobs', () => {
       20_000,
     );
     expect(res.json()).toMatchObject({ status: 'succeeded', attempts: 2, result: { square: 9 } });
+    expect(await retried()).toBe(before + 1);
   });
 
   it('cancels a running job', async () => {

@@ -25,7 +25,7 @@ import { createTestDatabase } from '../support/test-database.js';
  */
 const SILENT_IN_THIS_STACK: Record<string, string> = {
   catalytic_jobs_retried_total:
-    'instrumented in JobRunner.run (src/worker/job-runner.ts); only a transient job failure (database lost mid-job, worker crash) produces one, which this stack does not stage',
+    'instrumented in JobRunner.run (src/worker/job-runner.ts, counted in test/http/jobs.test.ts); only a transient job failure (an executor error that is not permanent) produces one, which this stack does not stage',
   catalytic_tls_certificate_expiry_timestamp_seconds:
     'set by the native TLS server on every (re)load of TLS_CERT_FILE (src/cli/main.ts, tested in test/deploy/tls.test.ts); this stack serves plain HTTP',
 };
