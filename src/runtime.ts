@@ -183,7 +183,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const pool = engine.pool.stats();
     metrics.enginePoolThreads.set({}, pool.threads);
     metrics.enginePoolUtilization.set({}, pool.utilization);
-    metrics.enginePoolQueued.set({}, pool.queued);
+    // Runs waiting their turn to enter the pool are queued for a thread as much as tasks inside it.
+    metrics.enginePoolQueued.set({}, pool.queued + engine.admission.state().waiting);
     const memory = engine.memoryState();
     // An unlimited budget has no finite value; Prometheus reads +Inf as such.
     metrics.engineMemoryBudget.set({}, memory.budget_bytes);

@@ -9,6 +9,7 @@ import { defaultCalibration } from './calibration-file.js';
 import type { CostEstimate, RunOptions } from './cost.js';
 import { CostModel, type BackendName } from './cost-model.js';
 import { EngineError, isEngineError } from './errors.js';
+import { FairAdmission } from './fair-admission.js';
 import type { KnowledgeCache } from './knowledge-cache.js';
 import { cacheKey } from './knowledge-cache-key.js';
 import type { Lattice } from './lattice.js';
@@ -70,6 +71,12 @@ export interface EngineRunOptions extends RunOptions {
    * 'auto' predicted under inlineBudgetMs) cannot be interrupted: it finishes.
    */
   deadlineMs?: number;
+  /**
+   * Whom the run is for (a tenant id). Runs on the worker pool are admitted
+   * in turn across parties, so one party's burst does not queue everyone
+   * else's runs behind it; runs without one share a single party.
+   */
+  party?: string;
 }
 
 export interface OperationRun<R> {
@@ -103,6 +110,8 @@ export class Engine {
   readonly pool: WorkerPool;
   readonly gpu: GpuContext;
   readonly memory: MemoryBudget;
+  /** Admission to the pool, in turn across parties (one slot per pool thread). */
+  readonly admission: FairAdmission;
   readonly inlineBudgetMs: number;
   private closed = false;
 
@@ -111,6 +120,7 @@ export class Engine {
     this.pool = new WorkerPool(options.poolThreads ?? defaultPoolThreads());
     this.gpu = new GpuContext(options.gpu);
     this.memory = new MemoryBudget(options.memoryBudgetBytes ?? Math.floor(totalmem() / 2));
+    this.admission = new FairAdmission(this.pool.threads);
     const inline = options.inlineBudgetMs ?? DEFAULT_INLINE_BUDGET_MS;
     if (typeof inline !== 'number' || Number.isNaN(inline) || inline < 0) {
       throw new EngineError('invalid_parameter', 'inlineBudgetMs must be a non-negative number', { inlineBudgetMs: inline });
@@ -139,7 +149,7 @@ export class Engine {
   ): Promise<OperationRun<OperationResults[K]>> {
     if (this.closed) throw new EngineError('aborted', 'the engine is closed');
     checkOperation(op);
-    const { backend: requested = 'auto', useGpu, cache, fieldVersion, deadlineMs, signal, ...opts } = options;
+    const { backend: requested = 'auto', useGpu, cache, fieldVersion, deadlineMs, signal, party = '', ...opts } = options;
     if (!['auto', 'cpu', 'cpu-pool', 'gpu'].includes(requested)) {
       throw new EngineError('invalid_parameter', 'backend must be one of auto, cpu, cpu-pool, gpu', { backend: requested });
     }
@@ -180,6 +190,7 @@ export class Engine {
         requested,
         useGpu,
         estimate,
+        party,
       });
       if (cache !== undefined && key !== null) {
         const entry: CachedRun = { result, backend };
@@ -227,9 +238,9 @@ export class Engine {
     l: Lattice,
     op: K,
     params: OperationParams[K],
-    o: RunOptions & { requested: BackendRequest; useGpu: boolean | undefined; estimate: CostEstimate },
+    o: RunOptions & { requested: BackendRequest; useGpu: boolean | undefined; estimate: CostEstimate; party: string },
   ): Promise<{ result: OperationResults[K]; backend: BackendName; predictedMs: number | null; fallbackReason?: string; measured: number }> {
-    const { requested, useGpu, estimate, ...opts } = o;
+    const { requested, useGpu, estimate, party, ...opts } = o;
     const router = this.router;
     const wantsGpu = requested === 'gpu' || (requested === 'auto' && useGpu === true);
     const gpuConsidered = wantsGpu || (requested === 'auto' && useGpu !== false && router.model.knows(estimate.operation, 'gpu'));
@@ -257,11 +268,16 @@ export class Engine {
       },
     });
 
-    const t0 = performance.now();
+    let t0 = performance.now();
     let result: OperationResults[K];
     if (decision.backend === 'gpu' && gpu !== null) result = await runOnGpu(this.gpu, gpu, op, l, params, opts);
-    else if (decision.backend === 'cpu-pool') result = await runOnPool(this.pool, op, l, params, opts);
-    else result = runOnCpu(op, l, params, opts);
+    else if (decision.backend === 'cpu-pool') {
+      // Timed from admission: the router learns how long the run took, not how long it waited its turn.
+      result = await this.admission.run(party, opts.signal, () => {
+        t0 = performance.now();
+        return runOnPool(this.pool, op, l, params, opts);
+      });
+    } else result = runOnCpu(op, l, params, opts);
     const measured = performance.now() - t0;
     router.record(estimate.operation, decision.backend, decision.predictedMs, measured);
     return { result, backend: decision.backend, predictedMs: decision.predictedMs, fallbackReason: decision.fallbackReason, measured };

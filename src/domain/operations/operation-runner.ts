@@ -89,6 +89,7 @@ export class OperationRunner {
           deadlineMs: opts.deadlineMs,
           signal: opts.signal,
           onProgress: opts.onProgress,
+          party: ctx.tenantId,
         }),
       ),
     );

@@ -58,6 +58,7 @@ export async function applyTransform(d: TransformDeps, ctx: RunContext, actor: T
         maxMaterializedVertices: engineBudget(ctx),
         signal: t.signal,
         onProgress: t.onProgress,
+        party: ctx.tenantId,
       }),
     );
     const saved = await d.lattices.saveField(tx, ctx.tenantId, t.latticeId, loaded.lattice.field!, row.version);

@@ -185,7 +185,7 @@ export const CATALOGUE = {
   }),
   enginePoolQueued: gauge({
     name: 'catalytic_engine_pool_queued_tasks',
-    help: 'Tasks waiting for an engine pool thread',
+    help: 'Tasks waiting for an engine pool thread, runs waiting their turn to enter the pool included',
     area: 'operations',
     source: 'collected',
     labels: {},
