@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Queryable } from './database.js';
 import { translateDatabaseError } from './database-errors.js';
+import { withSessionLock } from './session-lock.js';
 
 /** A queue failure arrives typed like any database failure: an outage is DatabaseUnavailable (503), not an internal error. */
 const typed = (err: unknown): never => {
@@ -27,6 +28,8 @@ export interface QueuedJob<T> {
 export const SCHEMA = 'pgboss';
 
 const CONFLICT_ATTEMPTS = 5;
+/** Serialises queue creation across processes (see queue()). */
+const QUEUE_CREATION_LOCK = 7231885004;
 
 /**
  * A statement aborted only because another node changed the same rows at the same time:
@@ -46,7 +49,8 @@ async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
       return await attempt();
     } catch (err) {
       if (!isLockConflict(err) || n >= CONFLICT_ATTEMPTS) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 50 * n));
+      // Jittered, so nodes that collided do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, 50 * n * (0.5 + Math.random())));
     }
   }
 }
@@ -118,10 +122,14 @@ export class JobQueue {
       retryBackoff: true,
       expireInSeconds: this.o.timeoutSeconds,
     };
-    // Nodes starting together create the same queue at once; PostgreSQL may break the lock cycle
-    // (the queue row, its partition, the parent job table) by aborting one of them. Creation is
-    // idempotent, so the aborted one simply tries again.
-    await retryingConflicts(() => this.boss.createQueue(name, options)).catch(typed);
+    // Creating a queue inserts its row, creates its partition and adds keys that lock the queue
+    // and job tables: two creations at once (nodes starting together) can deadlock, and the
+    // same ones again on every retry. So creations take turns across processes (a session lock
+    // on a connection of its own: pg-boss runs the creation on its pool). Creation is idempotent,
+    // and a conflict with other work on those tables is still tried again.
+    await withSessionLock(this.o.connectionString, QUEUE_CREATION_LOCK, () =>
+      retryingConflicts(() => this.boss.createQueue(name, options)),
+    ).catch(typed);
     this.created.add(name);
   }
 

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { withSessionLock } from './session-lock.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -34,18 +35,12 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
     .sort((a, b) => a.version - b.version);
 }
 
-async function withLock<T>(connectionString: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+function withLock<T>(connectionString: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withSessionLock(connectionString, LOCK_KEY, async (client) => {
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    return await fn(client);
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
-    await client.end();
-  }
+    return fn(client);
+  });
 }
 
 async function applied(client: pg.Client): Promise<Set<number>> {

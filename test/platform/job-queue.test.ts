@@ -86,8 +86,9 @@ describe('JobQueue start and queue creation when nodes start together', () => {
   });
 
   it('lets several nodes start at once on new queues', async () => {
-    const nodes = [newQueue(), newQueue(), newQueue()];
-    const names = ['alpha', 'beta', 'gamma', 'delta'];
+    // Concurrent creations deadlocked, and the same ones again on every retry (CI saw five in a row at 3 × 4).
+    const nodes = Array.from({ length: 6 }, () => newQueue());
+    const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta'];
     await Promise.all(nodes.flatMap((node) => names.map((name) => node.work(name, async () => undefined))));
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
