@@ -63,6 +63,8 @@ async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
 export class JobQueue {
   private boss: PgBoss;
   private readonly created = new Set<string>();
+  /** Creations in flight: concurrent first sends share one (and one locking connection) instead of each opening its own. */
+  private readonly creating = new Map<string, Promise<void>>();
   private started: Promise<void> | null = null;
 
   constructor(private readonly o: JobQueueOptions) {
@@ -112,8 +114,17 @@ export class JobQueue {
     return this.started;
   }
 
-  private async queue(name: string): Promise<void> {
-    if (this.created.has(name)) return;
+  private queue(name: string): Promise<void> {
+    if (this.created.has(name)) return Promise.resolve();
+    let creating = this.creating.get(name);
+    if (creating === undefined) {
+      creating = this.create(name).finally(() => this.creating.delete(name));
+      this.creating.set(name, creating);
+    }
+    return creating;
+  }
+
+  private async create(name: string): Promise<void> {
     await this.start();
     const options = {
       name,
